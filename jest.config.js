@@ -1,0 +1,3 @@
+module.exports = {
+  projects: ['<rootDir>/libs/domain', '<rootDir>/apps/api', '<rootDir>/apps/agent'],
+};

@@ -1,0 +1,3 @@
+export * from './meta/types';
+export * from './errors/status-error';
+export * from './resources/registry';
