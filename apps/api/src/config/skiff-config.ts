@@ -1,0 +1,65 @@
+import * as os from 'os';
+import * as path from 'path';
+
+/** The environment, read and checked once at start into one typed object. */
+export interface SkiffConfig {
+  home: string;
+  databaseUrl: string;
+  /** Postgres schema holding Skiff's tables (tests use one per suite). */
+  databaseSchema: string;
+  redisUrl: string;
+  /** Prefix of every Redis key (tests use one per suite). */
+  redisPrefix: string;
+  host: string;
+  port: number;
+  roles: Set<'api' | 'controllers' | 'scheduler'>;
+  /** How many revisions the change log keeps before compaction. */
+  historyRevisions: number;
+  /** How many change events the Redis stream keeps (approximate trim). */
+  streamLength: number;
+  serviceCidr: string;
+  nodePortRange: [number, number];
+  logLevel: string;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, def: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return v;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): SkiffConfig {
+  const home = path.resolve(env.SKIFF_HOME || '.skiff');
+  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set (npm start sets it for the embedded Postgres)');
+  if (!env.REDIS_URL) throw new Error('REDIS_URL is not set (npm start sets it for the local redis-server)');
+  const roles = new Set((env.SKIFF_ROLES || 'api,controllers,scheduler').split(',').map((r) => r.trim()));
+  for (const r of roles) {
+    if (!['api', 'controllers', 'scheduler'].includes(r)) throw new Error(`SKIFF_ROLES: unknown role "${r}"`);
+  }
+  const schema = env.SKIFF_DB_SCHEMA || 'public';
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`SKIFF_DB_SCHEMA must be a plain identifier, got "${schema}"`);
+  const [npLow, npHigh] = (env.SKIFF_NODE_PORT_RANGE || '30000-32767').split('-').map(Number);
+  return {
+    home,
+    databaseUrl: env.DATABASE_URL,
+    databaseSchema: schema,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.SKIFF_REDIS_PREFIX || 'skiff:',
+    host: env.SKIFF_HOST || '127.0.0.1',
+    port: int(env, 'SKIFF_PORT', 6443),
+    roles: roles as SkiffConfig['roles'],
+    historyRevisions: int(env, 'SKIFF_HISTORY_REVISIONS', 1_000_000),
+    streamLength: int(env, 'SKIFF_STREAM_LENGTH', 100_000),
+    serviceCidr: env.SKIFF_SERVICE_CIDR || '127.32.0.0/16',
+    nodePortRange: [npLow, npHigh],
+    logLevel: env.SKIFF_LOG_LEVEL || 'info',
+  };
+}
+
+export const SKIFF_CONFIG = Symbol('SKIFF_CONFIG');
+
+export function defaultHostname(): string {
+  return os.hostname().toLowerCase();
+}

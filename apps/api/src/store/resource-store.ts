@@ -1,0 +1,101 @@
+import type { DataSource } from 'typeorm';
+import { groupResource, type KubeObject, type ResourceType } from '@skiff/domain';
+import type { Change, ObjectKey, WriteOp, WriteResult } from './store-types';
+import { WriteBatcher } from './write-batcher';
+
+export interface ListQuery {
+  namespace?: string;
+  /** Labels every item must carry with these values (a GIN-indexed pre-filter). */
+  labelsContain?: Record<string, string>;
+  /** Label keys every item must carry. */
+  labelsHave?: string[];
+  nodeName?: string;
+  /** Exclusive lower bound on `namespace/name` for paging. */
+  after?: { namespace: string; name: string };
+  limit?: number;
+}
+
+export interface ListResult {
+  items: KubeObject[];
+  /** The revision the list was read at (one snapshot). */
+  revision: number;
+}
+
+/**
+ * Postgres is the source of truth: one row per object, a gap-free revision
+ * counter and a change log, all written in one transaction (see WriteBatcher).
+ */
+export class ResourceStore {
+  private readonly batcher: WriteBatcher;
+
+  constructor(
+    readonly ds: DataSource,
+    readonly notifyChannel: string,
+  ) {
+    this.batcher = new WriteBatcher(ds, notifyChannel);
+  }
+
+  write(op: WriteOp): Promise<WriteResult> {
+    return this.batcher.submit(op);
+  }
+
+  async get(key: ObjectKey): Promise<KubeObject | undefined> {
+    const rows = await this.ds.query(`SELECT body FROM objects WHERE resource = $1 AND namespace = $2 AND name = $3`, [
+      groupResource(key.type),
+      key.namespace,
+      key.name,
+    ]);
+    return rows[0]?.body;
+  }
+
+  async list(type: ResourceType, q: ListQuery = {}): Promise<ListResult> {
+    const where = ['resource = $1'];
+    const args: unknown[] = [groupResource(type)];
+    const arg = (v: unknown) => {
+      args.push(v);
+      return `$${args.length}`;
+    };
+    if (q.namespace) where.push(`namespace = ${arg(q.namespace)}`);
+    if (q.labelsContain && Object.keys(q.labelsContain).length) where.push(`labels @> ${arg(JSON.stringify(q.labelsContain))}::jsonb`);
+    for (const k of q.labelsHave ?? []) where.push(`labels ? ${arg(k)}`);
+    if (q.nodeName !== undefined) where.push(`node_name = ${arg(q.nodeName)}`);
+    if (q.after) where.push(`(namespace, name) > (${arg(q.after.namespace)}, ${arg(q.after.name)})`);
+    const limit = q.limit ? `LIMIT ${Number(q.limit)}` : '';
+    // One statement, one snapshot: the revision matches the rows.
+    const rows: { revision: string; body: KubeObject | null }[] = await this.ds.query(
+      `WITH rev AS (SELECT revision FROM revision WHERE id = 1)
+       SELECT rev.revision, o.body FROM rev LEFT JOIN LATERAL (
+         SELECT body FROM objects WHERE ${where.join(' AND ')} ORDER BY namespace, name ${limit}
+       ) o ON true`,
+      args,
+    );
+    return { revision: Number(rows[0].revision), items: rows.filter((r) => r.body).map((r) => r.body!) };
+  }
+
+  async revisions(): Promise<{ current: number; compacted: number }> {
+    const [r] = await this.ds.query(`SELECT revision, compacted FROM revision WHERE id = 1`);
+    return { current: Number(r.revision), compacted: Number(r.compacted) };
+  }
+
+  /** Changes after `revision`, in order, from the Postgres log. */
+  async changesAfter(revision: number, limit = 1000): Promise<Change[]> {
+    const rows: { revision: string; type: Change['type']; resource: string; namespace: string; name: string; body: KubeObject }[] =
+      await this.ds.query(
+        `SELECT revision, type, resource, namespace, name, body FROM changes WHERE revision > $1 ORDER BY revision LIMIT $2`,
+        [revision, limit],
+      );
+    return rows.map((r) => ({ revision: Number(r.revision), type: r.type, resource: r.resource, namespace: r.namespace, name: r.name, object: r.body }));
+  }
+
+  /** Drops change-log entries at or below `revision`; watches from before it get 410 Gone. */
+  async compact(revision: number): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const [r] = await m.query(`UPDATE revision SET compacted = GREATEST(compacted, LEAST($1::bigint, revision)) WHERE id = 1 RETURNING compacted`, [revision]);
+      await m.query(`DELETE FROM changes WHERE revision <= $1`, [r.compacted]);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.batcher.close();
+  }
+}

