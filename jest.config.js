@@ -1,3 +1,3 @@
 module.exports = {
-  projects: ['<rootDir>/libs/domain', '<rootDir>/apps/api', '<rootDir>/apps/agent'],
+  projects: ['<rootDir>/libs/domain', '<rootDir>/apps/api'],
 };

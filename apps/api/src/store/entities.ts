@@ -30,6 +30,8 @@ export class ChangeRow {
   @Column('text') namespace!: string;
   @Column('text') name!: string;
   @Column('jsonb') body!: Record<string, unknown>;
+  /** The object before this change (MODIFIED, DELETED). */
+  @Column('jsonb', { nullable: true }) prev!: Record<string, unknown> | null;
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt!: Date;
 }
 

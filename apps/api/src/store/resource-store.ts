@@ -58,7 +58,7 @@ export class ResourceStore {
     if (q.namespace) where.push(`namespace = ${arg(q.namespace)}`);
     if (q.labelsContain && Object.keys(q.labelsContain).length) where.push(`labels @> ${arg(JSON.stringify(q.labelsContain))}::jsonb`);
     for (const k of q.labelsHave ?? []) where.push(`labels ? ${arg(k)}`);
-    if (q.nodeName !== undefined) where.push(`node_name = ${arg(q.nodeName)}`);
+    if (q.nodeName !== undefined) where.push(q.nodeName ? `node_name = ${arg(q.nodeName)}` : 'node_name IS NULL');
     if (q.after) where.push(`(namespace, name) > (${arg(q.after.namespace)}, ${arg(q.after.name)})`);
     const limit = q.limit ? `LIMIT ${Number(q.limit)}` : '';
     // One statement, one snapshot: the revision matches the rows.
@@ -79,12 +79,20 @@ export class ResourceStore {
 
   /** Changes after `revision`, in order, from the Postgres log. */
   async changesAfter(revision: number, limit = 1000): Promise<Change[]> {
-    const rows: { revision: string; type: Change['type']; resource: string; namespace: string; name: string; body: KubeObject }[] =
+    const rows: { revision: string; type: Change['type']; resource: string; namespace: string; name: string; body: KubeObject; prev: KubeObject | null }[] =
       await this.ds.query(
-        `SELECT revision, type, resource, namespace, name, body FROM changes WHERE revision > $1 ORDER BY revision LIMIT $2`,
+        `SELECT revision, type, resource, namespace, name, body, prev FROM changes WHERE revision > $1 ORDER BY revision LIMIT $2`,
         [revision, limit],
       );
-    return rows.map((r) => ({ revision: Number(r.revision), type: r.type, resource: r.resource, namespace: r.namespace, name: r.name, object: r.body }));
+    return rows.map((r) => ({
+      revision: Number(r.revision),
+      type: r.type,
+      resource: r.resource,
+      namespace: r.namespace,
+      name: r.name,
+      object: r.body,
+      ...(r.prev ? { prev: r.prev } : {}),
+    }));
   }
 
   /** Drops change-log entries at or below `revision`; watches from before it get 410 Gone. */

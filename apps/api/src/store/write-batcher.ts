@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { Errors, groupResource, isStatusError, type KubeObject } from '@skiff/domain';
+import { Errors, groupResource, type KubeObject } from '@skiff/domain';
 import { keyString, type Change, type ObjectKey, type WriteOp, type WriteResult } from './store-types';
 
 interface Pending {
@@ -15,6 +15,15 @@ interface Row {
 }
 
 const MAX_BATCH = 256;
+
+interface Final {
+  row: Row;
+  /** null: removed. */
+  object: KubeObject | null;
+  existed: boolean;
+  /** The unique values held after the batch; undefined leaves them as they were. */
+  claims?: string[];
+}
 
 /**
  * Group commit: writes that arrive while a transaction is in flight wait and
@@ -73,10 +82,11 @@ export class WriteBatcher {
       await qr.query('BEGIN');
       const [{ revision }] = await qr.query(`SELECT revision FROM revision WHERE id = 1 FOR UPDATE`);
       const current = await this.prefetch(qr, batch);
+      const holders = await this.prefetchClaims(qr, batch);
       let rev = Number(revision);
       const changes: Change[] = [];
       // Final state per key after the batch: an object, or null for removed.
-      const finals = new Map<string, { row: Row; object: KubeObject | null; existed: boolean }>();
+      const finals = new Map<string, Final>();
       const now = new Date();
       for (const p of batch) {
         const key = p.op.key;
@@ -86,6 +96,7 @@ export class WriteBatcher {
             revision: rev + 1,
             now,
             lookup: (k: ObjectKey) => current.get(keyString(k)),
+            claimHolder: (c: string) => holders.get(c),
           });
           if ('unchanged' in decision) {
             settled.push(() => p.resolve({ object: decision.unchanged }));
@@ -101,14 +112,21 @@ export class WriteBatcher {
           const existed = current.has(ks);
           const type = 'put' in decision ? (existed ? 'MODIFIED' : 'ADDED') : 'DELETED';
           const row = { resource: groupResource(key.type), namespace: key.namespace, name: key.name };
-          changes.push({ revision: rev, type, ...row, object });
-          const prev = finals.get(ks);
-          finals.set(ks, { row, object: 'put' in decision ? object : null, existed: prev ? prev.existed : existed });
+          const prev = current.get(ks);
+          changes.push({ revision: rev, type, ...row, object, ...(prev ? { prev } : {}) });
+          const earlier = finals.get(ks);
+          const claims = 'put' in decision ? decision.claims ?? earlier?.claims : [];
+          finals.set(ks, { row, object: 'put' in decision ? object : null, existed: earlier ? earlier.existed : existed, claims });
+          if (claims) {
+            for (const [c, holder] of holders) if (holder === ks && !claims.includes(c)) holders.delete(c);
+            for (const c of claims) holders.set(c, ks);
+          }
           if ('put' in decision) current.set(ks, object);
           else current.delete(ks);
           settled.push(() => p.resolve({ object, change: type }));
         } catch (e) {
-          settled.push(() => p.reject(isStatusError(e) ? e : Errors.internal(String((e as Error)?.message ?? e))));
+          // Decisions throw StatusErrors (or a retry signal) of their own: pass them on as they are.
+          settled.push(() => p.reject(e instanceof Error ? e : Errors.internal(String(e))));
         }
       }
       if (changes.length) await this.write(qr, finals, changes, rev);
@@ -147,15 +165,29 @@ export class WriteBatcher {
     return out;
   }
 
+  private async prefetchClaims(qr: QueryRunner, batch: Pending[]): Promise<Map<string, string>> {
+    const wanted = batch.flatMap((p) => p.op.claims ?? []);
+    const out = new Map<string, string>();
+    if (!wanted.length) return out;
+    const rows: (Row & { claim: string })[] = await qr.query(`SELECT claim, resource, namespace, name FROM claims WHERE claim = ANY($1)`, [wanted]);
+    for (const r of rows) {
+      const [resource, group = ''] = splitGroupResource(r.resource);
+      out.set(r.claim, `${group}/${resource}/${r.namespace}/${r.name}`);
+    }
+    return out;
+  }
+
   private async write(
     qr: QueryRunner,
-    finals: Map<string, { row: Row; object: KubeObject | null; existed: boolean }>,
+    finals: Map<string, Final>,
     changes: Change[],
     rev: number,
   ): Promise<void> {
     const puts = [];
     const removes = [];
+    const claimed = [];
     for (const f of finals.values()) {
+      if (f.claims) claimed.push({ ...f.row, claims: f.claims });
       if (f.object) {
         const m = f.object.metadata;
         puts.push({
@@ -173,7 +205,7 @@ export class WriteBatcher {
         removes.push(f.row);
       }
     }
-    const log = changes.map((c) => ({ revision: c.revision, type: c.type, resource: c.resource, namespace: c.namespace, name: c.name, body: c.object }));
+    const log = changes.map((c) => ({ revision: c.revision, type: c.type, resource: c.resource, namespace: c.namespace, name: c.name, body: c.object, prev: c.prev ?? null }));
     await qr.query(
       `WITH put AS (
          INSERT INTO objects (resource, namespace, name, uid, resource_version, labels, owner_uids, finalizers, deletion_timestamp, node_name, body)
@@ -193,9 +225,9 @@ export class WriteBatcher {
           WHERE o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name
          RETURNING 1
        ), log AS (
-         INSERT INTO changes (revision, type, resource, namespace, name, body)
-         SELECT revision, type, resource, namespace, name, body
-           FROM jsonb_to_recordset($3::jsonb) AS c(revision bigint, type text, resource text, namespace text, name text, body jsonb)
+         INSERT INTO changes (revision, type, resource, namespace, name, body, prev)
+         SELECT revision, type, resource, namespace, name, body, prev
+           FROM jsonb_to_recordset($3::jsonb) AS c(revision bigint, type text, resource text, namespace text, name text, body jsonb, prev jsonb)
          RETURNING 1
        ), rev AS (
          UPDATE revision SET revision = $4 WHERE id = 1 RETURNING 1
@@ -204,6 +236,25 @@ export class WriteBatcher {
               (SELECT count(*) FROM log) AS log, (SELECT count(*) FROM rev) AS rev,
               pg_notify($5, $4::text)`,
       [JSON.stringify(puts), JSON.stringify(removes), JSON.stringify(log), rev, this.notifyChannel],
+    );
+    if (claimed.length) await this.writeClaims(qr, claimed);
+  }
+
+  /** Each key now holds exactly its listed claims: release the others, then take the new ones. */
+  private async writeClaims(qr: QueryRunner, claimed: (Row & { claims: string[] })[]): Promise<void> {
+    const json = JSON.stringify(claimed);
+    await qr.query(
+      `DELETE FROM claims c USING jsonb_to_recordset($1::jsonb) AS k(resource text, namespace text, name text, claims jsonb)
+        WHERE c.resource = k.resource AND c.namespace = k.namespace AND c.name = k.name AND NOT (k.claims ? c.claim)`,
+      [json],
+    );
+    await qr.query(
+      `INSERT INTO claims (claim, resource, namespace, name)
+       SELECT x.claim, k.resource, k.namespace, k.name
+         FROM jsonb_to_recordset($1::jsonb) AS k(resource text, namespace text, name text, claims jsonb),
+              LATERAL jsonb_array_elements_text(k.claims) AS x(claim)
+       ON CONFLICT (claim) DO UPDATE SET resource = EXCLUDED.resource, namespace = EXCLUDED.namespace, name = EXCLUDED.name`,
+      [json],
     );
   }
 }

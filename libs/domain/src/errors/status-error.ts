@@ -86,8 +86,8 @@ export const Errors = {
   requestEntityTooLarge(message = 'Request entity too large: limit is 3145728'): StatusError {
     return new StatusError(413, 'RequestEntityTooLarge', message);
   },
-  unsupportedMediaType(contentType: string): StatusError {
-    return new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`, {});
+  unsupportedMediaType(accepted: string[]): StatusError {
+    return new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`, {});
   },
   notAcceptable(message: string): StatusError {
     return new StatusError(406, 'NotAcceptable', message);

@@ -29,11 +29,20 @@ export class InitialStore1764000000000 implements MigrationInterface {
       namespace text NOT NULL,
       name text NOT NULL,
       body jsonb NOT NULL,
+      prev jsonb,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
     await q.query(`CREATE INDEX changes_object ON changes (resource, namespace, name, revision)`);
     await q.query(`CREATE TABLE revision (id int PRIMARY KEY CHECK (id = 1), revision bigint NOT NULL, compacted bigint NOT NULL)`);
     await q.query(`INSERT INTO revision (id, revision, compacted) VALUES (1, 0, 0)`);
+    // Unique values objects hold (cluster IPs, node ports), written with the object.
+    await q.query(`CREATE TABLE claims (
+      claim text PRIMARY KEY,
+      resource text NOT NULL,
+      namespace text NOT NULL,
+      name text NOT NULL
+    )`);
+    await q.query(`CREATE INDEX claims_holder ON claims (resource, namespace, name)`);
     await q.query(`CREATE TABLE tokens (
       id text PRIMARY KEY,
       name text NOT NULL,
@@ -45,6 +54,6 @@ export class InitialStore1764000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE tokens, revision, changes, objects`);
+    await q.query(`DROP TABLE tokens, claims, revision, changes, objects`);
   }
 }

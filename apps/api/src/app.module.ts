@@ -1,0 +1,25 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { BearerAuthMiddleware } from './auth/bearer-auth.middleware';
+import { SKIFF_CONFIG, type SkiffConfig } from './config/skiff-config';
+import { KubeApiController } from './kube-api/kube-api.controller';
+import { RegistryModule } from './registry/registry.module';
+import { StoreModule } from './store/store.module';
+
+@Module({})
+export class AppModule implements NestModule {
+  static forConfig(config: SkiffConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [StoreModule, RegistryModule, AuthModule],
+      controllers: [KubeApiController],
+      providers: [{ provide: SKIFF_CONFIG, useValue: config }],
+      exports: [SKIFF_CONFIG],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(BearerAuthMiddleware).forRoutes('*path');
+  }
+}

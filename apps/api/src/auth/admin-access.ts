@@ -1,0 +1,50 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Logger } from '@nestjs/common';
+import YAML from 'yaml';
+import type { SkiffConfig } from '../config/skiff-config';
+import type { RunningServer } from '../server';
+import { TokenService } from './token.service';
+
+export interface KubeconfigInput {
+  server: string;
+  caCert: string;
+  token: string;
+  user: string;
+  namespace?: string;
+}
+
+/** A kubeconfig file for kubectl and client libraries: one cluster, one user, one context. */
+export function kubeconfigYaml(k: KubeconfigInput): string {
+  return YAML.stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'skiff', cluster: { server: k.server, 'certificate-authority-data': Buffer.from(k.caCert).toString('base64') } }],
+    users: [{ name: k.user, user: { token: k.token } }],
+    contexts: [{ name: 'skiff', context: { cluster: 'skiff', user: k.user, namespace: k.namespace ?? 'default' } }],
+    'current-context': 'skiff',
+  });
+}
+
+/**
+ * First start: issue the admin token and write `<home>/kubeconfig`. Later starts
+ * keep the file while its token still authenticates.
+ */
+export async function ensureAdminAccess(server: RunningServer, config: SkiffConfig): Promise<string> {
+  const tokens = server.app.get(TokenService);
+  const file = path.join(config.home, 'kubeconfig');
+  const logger = new Logger('skiff');
+  if (fs.existsSync(file)) {
+    const existing = YAML.parse(fs.readFileSync(file, 'utf8'));
+    const token: string | undefined = existing?.users?.[0]?.user?.token;
+    if (token && (await tokens.authenticate(token))) {
+      const fresh = kubeconfigYaml({ server: server.url, caCert: server.pki.caCert, token, user: 'admin' });
+      fs.writeFileSync(file, fresh, { mode: 0o600 });
+      return token;
+    }
+  }
+  const token = await tokens.issue('admin kubeconfig', { name: 'admin', groups: ['system:masters'] });
+  fs.writeFileSync(file, kubeconfigYaml({ server: server.url, caCert: server.pki.caCert, token, user: 'admin' }), { mode: 0o600 });
+  logger.log(`wrote ${file} (admin token)`);
+  return token;
+}

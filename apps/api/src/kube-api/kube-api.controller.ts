@@ -1,0 +1,95 @@
+import { All, Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  Errors,
+  aggregatedDiscovery,
+  apiGroup,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  parseRequestPath,
+  type ResourceRequest,
+  type ResourceType,
+} from '@skiff/domain';
+import type { AuthenticatedRequest } from '../auth/bearer-auth.middleware';
+import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
+import { ObjectRegistry } from '../registry/object-registry';
+import { StoreRuntime } from '../store/store-runtime';
+import { send } from './negotiation';
+import { OpenApiDocuments } from './openapi-documents';
+import { bool } from './query-options';
+import { ResourceHandler } from './resource-handler';
+
+export const SKIFF_VERSION = { major: '1', minor: '32', gitVersion: 'v1.32.0-skiff.0.1.0' };
+
+const AGGREGATED = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
+
+@Controller()
+export class KubeApiController {
+  private readonly handler: ResourceHandler;
+  private readonly openapi = new OpenApiDocuments();
+
+  constructor(
+    @Inject(ObjectRegistry) registry: ObjectRegistry,
+    @Inject(StoreRuntime) rt: StoreRuntime,
+    @Inject(SKIFF_CONFIG) private readonly config: SkiffConfig,
+  ) {
+    this.handler = new ResourceHandler(registry, rt.store, rt.hub, { bookmarkIntervalMs: 10_000 });
+  }
+
+  @Get(['healthz', 'readyz', 'livez'])
+  health(@Res() res: Response): void {
+    res.type('text/plain').send('ok');
+  }
+
+  @Get('version')
+  version(@Req() req: Request, @Res() res: Response): void {
+    send(req, res, 200, {
+      ...SKIFF_VERSION,
+      gitCommit: 'skiff',
+      gitTreeState: 'clean',
+      buildDate: '2026-11-25T00:00:00Z',
+      goVersion: 'n/a',
+      compiler: 'tsc',
+      platform: `${process.platform}/${process.arch}`,
+    });
+  }
+
+  @Get(['openapi/v2', 'openapi/v3', 'openapi/v3/*path'])
+  openApi(@Req() req: Request, @Res() res: Response): void {
+    const doc = this.openapi.forPath(req.path);
+    if (!doc) throw Errors.pathNotFound();
+    send(req, res, 200, doc);
+  }
+
+  @All(['api', 'api/*path', 'apis', 'apis/*path'])
+  async api(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+    const parsed = parseRequestPath(req.method, req.path, bool(req.query as Record<string, unknown>, 'watch'));
+    if (parsed.kind === 'discovery') return this.discovery(req, res, parsed.path, parsed.group, parsed.version);
+    if (parsed.kind !== 'resource' || !parsed.type) throw Errors.pathNotFound();
+    await this.handler.handle(req, res, parsed as ResourceRequest & { type: ResourceType }, {
+      user: req.user!,
+      dryRun: false,
+      fieldValidation: 'Warn',
+      warnings: [],
+    });
+  }
+
+  private discovery(req: Request, res: Response, path: string, group: string, version: string): void {
+    if (req.method !== 'GET') throw Errors.methodNotAllowed(req.method.toLowerCase());
+    const wantsAggregated = String(req.headers.accept ?? '').includes('as=APIGroupDiscoveryList');
+    if ((path === 'api' || path === 'apis') && wantsAggregated) {
+      const body = JSON.stringify(aggregatedDiscovery(path === 'api'));
+      res.status(200).setHeader('Content-Type', AGGREGATED);
+      res.end(body);
+      return;
+    }
+    let doc: unknown;
+    if (path === 'api') doc = apiVersions(`${this.config.host}:${this.config.port}`);
+    else if (path === 'apis') doc = apiGroupList();
+    else if (path === 'group') doc = apiGroup(group);
+    else doc = apiResourceList(group, version);
+    if (!doc) throw Errors.pathNotFound();
+    send(req, res, 200, doc);
+  }
+}

@@ -1,0 +1,45 @@
+import type { Request, Response } from 'express';
+import YAML from 'yaml';
+import { isStatusError, Errors, type Status } from '@skiff/domain';
+
+export type Format = 'json' | 'yaml' | 'table';
+
+/** Picks the response format from Accept, as kube-apiserver negotiates it (JSON unless asked otherwise). */
+export function responseFormat(req: Request): Format {
+  const accept = String(req.headers.accept ?? '');
+  for (const part of accept.split(',')) {
+    const [type, ...params] = part.split(';').map((s) => s.trim());
+    const p = Object.fromEntries(params.map((kv) => kv.split('=') as [string, string]));
+    if (p.as === 'Table' && (p.g === 'meta.k8s.io' || !p.g)) return 'table';
+    if (p.as) continue; // PartialObjectMetadata and others we do not serve: try the next
+    if (type === 'application/yaml') return 'yaml';
+    if (type === 'application/json' || type === '*/*' || type === 'application/*' || type === '') return 'json';
+  }
+  return 'json';
+}
+
+export function send(req: Request, res: Response, code: number, body: unknown, warnings: string[] = []): void {
+  for (const w of warnings) res.append('Warning', `299 - "${w.replace(/"/g, '\\"')}"`);
+  if (responseFormat(req) === 'yaml') {
+    res.status(code).type('application/yaml').send(YAML.stringify(body));
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.status(code).setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+export function toStatus(e: unknown): Status {
+  if (isStatusError(e)) return e.toStatus();
+  return Errors.internal((e as Error)?.message ?? String(e)).toStatus();
+}
+
+export function sendError(req: Request, res: Response, e: unknown): void {
+  const status = toStatus(e);
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  send(req, res, status.code, status);
+}

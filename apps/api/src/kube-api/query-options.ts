@@ -1,0 +1,38 @@
+import { Errors } from '@skiff/domain';
+import type { FieldValidation } from '../registry/request-context';
+
+type Query = Record<string, unknown>;
+
+export function str(q: Query, name: string): string | undefined {
+  const v = q[name];
+  if (Array.isArray(v)) return v.length ? String(v[v.length - 1]) : undefined;
+  return v === undefined ? undefined : String(v);
+}
+
+export function bool(q: Query, name: string): boolean {
+  const v = str(q, name);
+  return v === 'true' || v === '1';
+}
+
+export function nonNegativeInt(q: Query, name: string): number | undefined {
+  const v = str(q, name);
+  if (v === undefined || v === '') return undefined;
+  if (!/^\d+$/.test(v)) throw Errors.badRequest(`invalid value for ${name}: "${v}": must be a non-negative integer`);
+  return Number(v);
+}
+
+export function dryRun(q: Query): boolean {
+  const v = q.dryRun;
+  const values = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String);
+  for (const x of values) {
+    if (x !== 'All') throw Errors.badRequest(`Invalid dryRun value "${x}": only "All" is supported`);
+  }
+  return values.length > 0;
+}
+
+export function fieldValidation(q: Query): FieldValidation {
+  const v = str(q, 'fieldValidation');
+  if (v === undefined || v === '') return 'Warn';
+  if (v === 'Strict' || v === 'Warn' || v === 'Ignore') return v;
+  throw Errors.badRequest(`fieldValidation must be one of "Ignore", "Warn", or "Strict", got "${v}"`);
+}

@@ -1,0 +1,26 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Errors, isStatusError } from '@skiff/domain';
+import { sendError } from './negotiation';
+
+/** Every error leaves the server as a Kubernetes `Status`; unexpected ones are logged and become 500. */
+@Catch()
+export class StatusExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('kube-api');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    let err: unknown = exception;
+    if (!isStatusError(exception)) {
+      if (exception instanceof HttpException) {
+        const code = exception.getStatus();
+        err = code === 404 ? Errors.pathNotFound() : code === 413 ? Errors.requestEntityTooLarge() : Errors.badRequest(exception.message);
+      } else {
+        this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? exception}`);
+      }
+    }
+    sendError(req, res, err);
+  }
+}

@@ -1,0 +1,137 @@
+import type { Request, Response } from 'express';
+import { Errors, groupResource, type KubeObject, type WatchEvent } from '@skiff/domain';
+import type { ListFilter } from '../registry/list-filter';
+import type { ResourceStore } from '../store/resource-store';
+import type { Change } from '../store/store-types';
+import type { WatchHub, WatchSubscription } from '../store/watch-hub';
+import { toStatus } from './negotiation';
+
+export interface WatchOptions {
+  resourceVersion?: string;
+  timeoutSeconds?: number;
+  allowBookmarks: boolean;
+  bookmarkIntervalMs: number;
+  /** Turns each object into what the client asked for (e.g. a one-row Table). */
+  transform: (obj: KubeObject, first: boolean) => unknown;
+}
+
+/** What a watcher with a selector sees of a change: objects entering or leaving its view are ADDED/DELETED. */
+export function eventFor(change: Change, filter: ListFilter): WatchEvent['type'] | undefined {
+  const now = filter.matches(change.object);
+  const before = change.prev ? filter.matches(change.prev) : false;
+  switch (change.type) {
+    case 'ADDED':
+      return now ? 'ADDED' : undefined;
+    case 'MODIFIED':
+      if (now && before) return 'MODIFIED';
+      if (now) return 'ADDED';
+      return before ? 'DELETED' : undefined;
+    case 'DELETED':
+      return now || before ? 'DELETED' : undefined;
+  }
+}
+
+/**
+ * A chunked stream of newline-separated JSON watch events, as kube-apiserver
+ * serves it. Without a resourceVersion (or with "0") the current objects come
+ * first as ADDED events; then every change after that revision, in order.
+ */
+export async function serveWatch(
+  req: Request,
+  res: Response,
+  store: ResourceStore,
+  hub: WatchHub,
+  filter: ListFilter,
+  opts: WatchOptions,
+): Promise<void> {
+  const resource = groupResource(filter.type);
+  let from: number;
+  const initial: KubeObject[] = [];
+  const rv = opts.resourceVersion;
+  if (rv === undefined || rv === '' || rv === '0') {
+    const list = await store.list(filter.type, filter.storeQuery());
+    from = list.revision;
+    initial.push(...list.items.filter((o) => filter.matches(o)));
+  } else {
+    if (!/^\d+$/.test(rv)) throw Errors.badRequest(`invalid resource version "${rv}"`);
+    from = Number(rv);
+  }
+
+  res.status(200);
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Cache-Control', 'no-cache, private');
+  res.setHeader('Transfer-Encoding', 'chunked');
+  res.flushHeaders();
+  res.socket?.setNoDelay(true);
+
+  let first = true;
+  let lastSent = from;
+  let closed = false;
+  const write = (ev: WatchEvent<unknown>): boolean => {
+    const ok = res.write(JSON.stringify(ev) + '\n');
+    first = false;
+    return ok;
+  };
+  const drained = () => new Promise<void>((resolve) => {
+    if (closed) return resolve();
+    res.once('drain', resolve);
+    res.once('close', resolve);
+  });
+
+  for (const obj of initial) {
+    if (!write({ type: 'ADDED', object: opts.transform(obj, first) })) await drained();
+  }
+
+  let sub: WatchSubscription | undefined;
+  const timers: NodeJS.Timeout[] = [];
+  const finish = () => {
+    if (closed) return;
+    closed = true;
+    sub?.close();
+    timers.forEach((t) => clearTimeout(t));
+    res.end();
+  };
+  res.on('close', finish);
+  req.on('close', finish);
+
+  try {
+    sub = await hub.subscribe(from, {
+      onChanges: async (changes) => {
+        if (closed) return;
+        let ok = true;
+        for (const c of changes) {
+          lastSent = c.revision;
+          if (c.resource !== resource) continue;
+          const type = eventFor(c, filter);
+          if (type) ok = write({ type, object: opts.transform(c.object, first) }) && ok;
+        }
+        if (!ok) await drained();
+      },
+      onError: (err) => {
+        if (closed) return;
+        write({ type: 'ERROR', object: toStatus(err) });
+        finish();
+      },
+    });
+  } catch (e) {
+    // A revision already compacted: the real server answers with an ERROR event (410 Expired).
+    write({ type: 'ERROR', object: toStatus(e) });
+    finish();
+    return;
+  }
+  if (closed) sub.close();
+
+  if (opts.timeoutSeconds !== undefined) timers.push(setTimeout(finish, opts.timeoutSeconds * 1000));
+  if (opts.allowBookmarks) {
+    const bookmark = () => {
+      if (closed) return;
+      const type = filter.type;
+      write({
+        type: 'BOOKMARK',
+        object: { kind: type.kind, apiVersion: type.group ? `${type.group}/${type.version}` : type.version, metadata: { resourceVersion: String(lastSent) } },
+      });
+      timers.push(setTimeout(bookmark, opts.bookmarkIntervalMs));
+    };
+    timers.push(setTimeout(bookmark, opts.bookmarkIntervalMs));
+  }
+}

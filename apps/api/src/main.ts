@@ -1,0 +1,15 @@
+import { Logger } from '@nestjs/common';
+import { ensureAdminAccess } from './auth/admin-access';
+import { loadConfig } from './config/skiff-config';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const server = await startServer(config);
+  await ensureAdminAccess(server, config);
+}
+
+main().catch((e) => {
+  new Logger('skiff').error(e instanceof Error ? e.stack : String(e));
+  process.exit(1);
+});

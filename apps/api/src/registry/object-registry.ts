@@ -1,0 +1,199 @@
+import { randomUUID } from 'crypto';
+import {
+  Errors,
+  decideDelete,
+  deepEqual,
+  prepareForCreate,
+  prepareForUpdate,
+  readyToRemove,
+  type KubeObject,
+  type ResourceType,
+} from '@skiff/domain';
+import type { ResourceStore } from '../store/resource-store';
+import type { ObjectKey, WriteDecision, WriteOp } from '../store/store-types';
+import { admitCreate, admitUpdate, type Admission } from './admission';
+import { checkBody, conflict, prepareIncoming } from './incoming';
+import { RetryAllocation } from './retry-allocation';
+import type { RequestContext } from './request-context';
+
+export interface DeleteOptions {
+  propagationPolicy?: 'Orphan' | 'Background' | 'Foreground';
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export type DeleteResult = { removed: true; object: KubeObject } | { removed: false; object: KubeObject };
+
+const NAMESPACES: ResourceType = {
+  group: '', version: 'v1', kind: 'Namespace', resource: 'namespaces', singular: 'namespace', namespaced: false, subresources: [], hasStatus: true,
+};
+
+export function objectKey(type: ResourceType, namespace: string, name: string): ObjectKey {
+  return { type, namespace: type.namespaced ? namespace : '', name };
+}
+
+function randomSuffix(): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let s = '';
+  for (let i = 0; i < 5; i++) s += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return s;
+}
+
+/**
+ * The generic registry (kube-apiserver's genericregistry.Store): what create,
+ * update, patch and delete mean for any kind. Every surface goes through it.
+ */
+export class ObjectRegistry {
+  constructor(
+    private readonly store: ResourceStore,
+    private readonly admission: Admission,
+  ) {}
+
+  async get(type: ResourceType, namespace: string, name: string): Promise<KubeObject> {
+    const obj = await this.store.get(objectKey(type, namespace, name));
+    if (!obj) throw Errors.notFound(type, name);
+    return obj;
+  }
+
+  async create(type: ResourceType, namespace: string, body: unknown, ctx: RequestContext): Promise<KubeObject> {
+    const incoming = prepareIncoming(type, namespace, body, ctx);
+    if (!incoming.metadata.name && !incoming.metadata.generateName) {
+      throw Errors.invalid(type.group, type.kind, '', [
+        { reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' },
+      ]);
+    }
+    checkBody(type, incoming, undefined);
+    for (let attempt = 0; ; attempt++) {
+      const admitted = await admitCreate(this.admission, type, incoming);
+      const name = incoming.metadata.name || incoming.metadata.generateName + randomSuffix();
+      const key = objectKey(type, namespace, name);
+      const op: WriteOp = {
+        key,
+        needs: type.namespaced ? [objectKey(NAMESPACES, '', namespace)] : [],
+        claims: admitted.claims,
+        dryRun: ctx.dryRun,
+        decide: (current, wctx): WriteDecision => {
+          if (current) throw Errors.alreadyExists(type, name);
+          if (type.namespaced) {
+            const ns = wctx.lookup(objectKey(NAMESPACES, '', namespace));
+            if (!ns) throw Errors.notFound(NAMESPACES, namespace);
+            if (ns.metadata.deletionTimestamp) {
+              throw Errors.forbidden(`${type.resource} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`);
+            }
+          }
+          admitted.checkClaims(wctx.claimHolder, key);
+          const obj = prepareForCreate(type, { ...admitted.object, metadata: { ...admitted.object.metadata, name } }, {
+            uid: randomUUID(),
+            now: wctx.now,
+            revision: wctx.revision,
+            randomSuffix: '',
+          });
+          if (type.namespaced) obj.metadata.namespace = namespace;
+          return { put: obj, claims: admitted.claims };
+        },
+      };
+      try {
+        return (await this.store.write(op)).object;
+      } catch (e) {
+        // A randomly picked cluster IP or node port taken meanwhile: pick again.
+        if (e instanceof RetryAllocation && attempt < 5) continue;
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Replaces the object (PUT) or applies `mutate` to its current state (PATCH,
+   * scale). Checks resourceVersion and uid preconditions in the write transaction.
+   */
+  async update(
+    type: ResourceType,
+    namespace: string,
+    name: string,
+    mutate: (current: KubeObject) => KubeObject,
+    scope: 'main' | 'status',
+    ctx: RequestContext,
+  ): Promise<KubeObject> {
+    const key = objectKey(type, namespace, name);
+    // Allocation choices are made before the transaction; a conflict there retries.
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.store.get(key);
+      if (!current) throw Errors.notFound(type, name);
+      const proposed = mutate(structuredClone(current));
+      const incoming = prepareIncoming(type, namespace, proposed, ctx);
+      if (incoming.metadata.name && incoming.metadata.name !== name) {
+        throw Errors.badRequest(`the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`);
+      }
+      const admitted = await admitUpdate(this.admission, type, incoming, current, scope);
+      const op: WriteOp = {
+        key,
+        claims: admitted.claims,
+        dryRun: ctx.dryRun,
+        decide: (latest, wctx): WriteDecision => {
+          if (!latest) throw Errors.notFound(type, name);
+          const rv = incoming.metadata.resourceVersion;
+          if (rv && rv !== latest.metadata.resourceVersion) throw conflict(type, name);
+          if (latest.metadata.resourceVersion !== current.metadata.resourceVersion && !rv) {
+            // Unconditional update raced with another writer: recompute from the latest state.
+            throw new RetryAllocation();
+          }
+          if (incoming.metadata.uid && incoming.metadata.uid !== latest.metadata.uid) {
+            throw Errors.conflict(type, name, `Precondition failed: UID in precondition: ${incoming.metadata.uid}, UID in object meta: ${latest.metadata.uid}`);
+          }
+          admitted.checkClaims(wctx.claimHolder, key);
+          const next = prepareForUpdate(type, admitted.object, latest, scope, Number(latest.metadata.resourceVersion));
+          checkBody(type, next, latest);
+          if (deepEqual(next, latest)) return { unchanged: latest };
+          if (readyToRemove(next)) return { remove: next };
+          return { put: next, ...(admitted.claims ? { claims: admitted.claims } : {}) };
+        },
+      };
+      try {
+        return (await this.store.write(op)).object;
+      } catch (e) {
+        if (e instanceof RetryAllocation && attempt < 10) continue;
+        throw e;
+      }
+    }
+  }
+
+  async delete(type: ResourceType, namespace: string, name: string, opts: DeleteOptions, ctx: RequestContext): Promise<DeleteResult> {
+    const key = objectKey(type, namespace, name);
+    let removed = false;
+    const op: WriteOp = {
+      key,
+      dryRun: ctx.dryRun,
+      decide: (current, wctx): WriteDecision => {
+        if (!current) throw Errors.notFound(type, name);
+        const pre = opts.preconditions ?? {};
+        if (pre.uid && pre.uid !== current.metadata.uid) {
+          throw Errors.conflict(type, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`);
+        }
+        if (pre.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) {
+          throw Errors.conflict(type, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`);
+        }
+        const withPolicy = applyPropagationFinalizer(current, opts.propagationPolicy);
+        const decision = decideDelete(type, withPolicy, opts.gracePeriodSeconds, wctx.now);
+        if (decision.action === 'remove') {
+          removed = true;
+          return { remove: structuredClone(current) };
+        }
+        if (deepEqual(decision.object, current)) return { unchanged: current };
+        return { put: decision.object };
+      },
+    };
+    const { object } = await this.store.write(op);
+    return { removed, object };
+  }
+}
+
+/** Orphan and Foreground deletion are carried out by the garbage collector through these finalizers. */
+function applyPropagationFinalizer(obj: KubeObject, policy: DeleteOptions['propagationPolicy']): KubeObject {
+  const finalizer = policy === 'Orphan' ? 'orphan' : policy === 'Foreground' ? 'foregroundDeletion' : undefined;
+  if (!finalizer || obj.metadata.deletionTimestamp) return obj;
+  const finalizers = obj.metadata.finalizers ?? [];
+  if (finalizers.includes(finalizer)) return obj;
+  return { ...obj, metadata: { ...obj.metadata, finalizers: [...finalizers, finalizer] } };
+}
+
+

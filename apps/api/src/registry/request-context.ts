@@ -1,0 +1,16 @@
+import type { UserInfo } from '../auth/token.service';
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+/** Who asks and how: passed from every surface (REST, GraphQL, controllers) into the registry. */
+export interface RequestContext {
+  user: UserInfo;
+  dryRun: boolean;
+  fieldValidation: FieldValidation;
+  /** Warnings for the `Warning` response header (e.g. unknown fields with fieldValidation=Warn). */
+  warnings: string[];
+}
+
+export function internalContext(name = 'system:skiff'): RequestContext {
+  return { user: { name, groups: ['system:masters'] }, dryRun: false, fieldValidation: 'Ignore', warnings: [] };
+}

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { Logger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import type { SkiffConfig } from './config/skiff-config';
+import { StatusExceptionFilter } from './kube-api/status-exception.filter';
+import { ensureServingPki, type ServingPki } from './tls/pki';
+
+export interface RunningServer {
+  app: INestApplication;
+  url: string;
+  pki: ServingPki;
+  close(): Promise<void>;
+}
+
+/** Builds the Nest application for `config` and serves it over HTTPS. */
+export async function startServer(config: SkiffConfig, opts: { logger?: boolean } = {}): Promise<RunningServer> {
+  const pki = ensureServingPki(config.home);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    httpsOptions: { key: pki.key, cert: pki.cert },
+    // The Kubernetes API reads its own bodies (size limit, YAML, patch types).
+    bodyParser: false,
+    logger: opts.logger === false ? false : ['log', 'warn', 'error'],
+  });
+  app.useGlobalFilters(new StatusExceptionFilter());
+  app.set('query parser', 'extended');
+  app.set('x-powered-by', false);
+  app.set('etag', false);
+  app.enableShutdownHooks();
+  const server = await app.listen(config.port, config.host);
+  server.keepAliveTimeout = 65_000;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `https://${config.host}:${port}`;
+  new Logger('skiff').log(`API serving on ${url}`);
+  return { app, url, pki, close: () => app.close() };
+}

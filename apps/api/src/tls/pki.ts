@@ -1,0 +1,102 @@
+import { generateKeyPairSync, randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import forge from 'node-forge';
+
+export interface ServingPki {
+  caCert: string;
+  cert: string;
+  key: string;
+}
+
+function keyPair(): { forgeKey: forge.pki.rsa.PrivateKey; forgePub: forge.pki.rsa.PublicKey; pem: string } {
+  // Node's native RSA generation is fast; forge only assembles and signs the certificates.
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  const forgeKey = forge.pki.privateKeyFromPem(pem);
+  return { forgeKey, forgePub: forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e), pem };
+}
+
+function serial(): string {
+  // Positive, 16 bytes, as RFC 5280 wants.
+  return '01' + randomBytes(15).toString('hex');
+}
+
+function createCa(): { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey; keyPem: string } {
+  const kp = keyPair();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = kp.forgePub;
+  cert.serialNumber = serial();
+  cert.validity.notBefore = new Date(Date.now() - 60_000);
+  cert.validity.notAfter = new Date(Date.now() + 10 * 365 * 24 * 3600_000);
+  const subject = [{ name: 'commonName', value: 'skiff-ca' }];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(kp.forgeKey, forge.md.sha256.create());
+  return { cert, key: kp.forgeKey, keyPem: kp.pem };
+}
+
+function createServing(ca: forge.pki.Certificate, caKey: forge.pki.rsa.PrivateKey, hosts: string[]): { certPem: string; keyPem: string } {
+  const kp = keyPair();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = kp.forgePub;
+  cert.serialNumber = serial();
+  cert.validity.notBefore = new Date(Date.now() - 60_000);
+  cert.validity.notAfter = new Date(Date.now() + 2 * 365 * 24 * 3600_000);
+  cert.setSubject([{ name: 'commonName', value: 'skiff-apiserver' }]);
+  cert.setIssuer(ca.subject.attributes);
+  const altNames = hosts.map((h) => (/^[\d.]+$|:/.test(h) ? { type: 7, ip: h } : { type: 2, value: h }));
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames },
+  ]);
+  cert.sign(caKey, forge.md.sha256.create());
+  return { certPem: forge.pki.certificateToPem(cert), keyPem: kp.pem };
+}
+
+/**
+ * The cluster CA (made on first start, kept under `<home>/pki`) and a serving
+ * certificate for the API's addresses, re-issued when the addresses change.
+ */
+export function ensureServingPki(home: string, extraHosts: string[] = []): ServingPki {
+  const dir = path.join(home, 'pki');
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const caCertFile = path.join(dir, 'ca.crt');
+  const caKeyFile = path.join(dir, 'ca.key');
+  if (!fs.existsSync(caCertFile) || !fs.existsSync(caKeyFile)) {
+    const ca = createCa();
+    fs.writeFileSync(caKeyFile, ca.keyPem, { mode: 0o600 });
+    fs.writeFileSync(caCertFile, forge.pki.certificateToPem(ca.cert));
+  }
+  const caCertPem = fs.readFileSync(caCertFile, 'utf8');
+  const hosts = [...new Set(['127.0.0.1', 'localhost', '::1', os.hostname(), ...extraHosts])];
+  const certFile = path.join(dir, 'apiserver.crt');
+  const keyFile = path.join(dir, 'apiserver.key');
+  const hostsFile = path.join(dir, 'apiserver.hosts');
+  const wanted = hosts.join(',');
+  if (!fs.existsSync(certFile) || !fs.existsSync(keyFile) || readOr(hostsFile) !== wanted) {
+    const ca = forge.pki.certificateFromPem(caCertPem);
+    const caKey = forge.pki.privateKeyFromPem(fs.readFileSync(caKeyFile, 'utf8'));
+    const serving = createServing(ca, caKey as forge.pki.rsa.PrivateKey, hosts);
+    fs.writeFileSync(keyFile, serving.keyPem, { mode: 0o600 });
+    fs.writeFileSync(certFile, serving.certPem);
+    fs.writeFileSync(hostsFile, wanted);
+  }
+  return { caCert: caCertPem, cert: fs.readFileSync(certFile, 'utf8'), key: fs.readFileSync(keyFile, 'utf8') };
+}
+
+function readOr(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,86 @@
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Agent, request } from 'undici';
+import { ensureAdminAccess } from '../../src/auth/admin-access';
+import { loadConfig } from '../../src/config/skiff-config';
+import { startServer, type RunningServer } from '../../src/server';
+import { isolatedConfig } from './isolation';
+
+export interface TestApi {
+  server: RunningServer;
+  url: string;
+  token: string;
+  home: string;
+  kubeconfig: string;
+  /** One HTTPS client for the API, trusting the cluster CA. */
+  call(method: string, path: string, opts?: { body?: unknown; raw?: string | Buffer; contentType?: string; accept?: string; token?: string | null }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any; text: string }>;
+  /** Runs the real kubectl against this server. */
+  kubectl(args: string[], opts?: { input?: string; timeoutMs?: number }): Promise<{ code: number; stdout: string; stderr: string }>;
+  stop(): Promise<void>;
+}
+
+export const KUBECTL = process.env.KUBECTL || '/usr/bin/kubectl';
+
+export async function startTestApi(): Promise<TestApi> {
+  const iso = isolatedConfig();
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'skiff-api-'));
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: iso.databaseUrl,
+    REDIS_URL: iso.redisUrl,
+    SKIFF_DB_SCHEMA: iso.databaseSchema,
+    SKIFF_REDIS_PREFIX: iso.redisPrefix,
+    SKIFF_HOME: home,
+    SKIFF_PORT: '0',
+  });
+  const server = await startServer(config, { logger: false });
+  const token = await ensureAdminAccess(server, config);
+  const kubeconfig = path.join(home, 'kubeconfig');
+  const dispatcher = new Agent({ connect: { ca: server.pki.caCert }, connections: 64 });
+
+  const call: TestApi['call'] = async (method, p, opts = {}) => {
+    const headers: Record<string, string> = { accept: opts.accept ?? 'application/json' };
+    if (opts.token !== null) headers.authorization = `Bearer ${opts.token ?? token}`;
+    let body: string | Buffer | undefined;
+    if (opts.raw !== undefined) body = opts.raw;
+    else if (opts.body !== undefined) body = JSON.stringify(opts.body);
+    if (body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
+    const res = await request(server.url + p, { method: method as 'GET', headers, body, dispatcher });
+    const text = await res.body.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.statusCode, headers: res.headers as Record<string, string>, body: parsed, text };
+  };
+
+  const kubectl: TestApi['kubectl'] = (args, opts = {}) =>
+    new Promise((resolve) => {
+      const child = execFile(
+        KUBECTL,
+        args,
+        { env: { ...process.env, KUBECONFIG: kubeconfig, HOME: home }, timeout: opts.timeoutMs ?? 30_000, maxBuffer: 32 * 1024 * 1024 },
+        (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+      if (opts.input !== undefined) child.stdin!.end(opts.input);
+    });
+
+  return {
+    server,
+    url: server.url,
+    token,
+    home,
+    kubeconfig,
+    call,
+    kubectl,
+    stop: async () => {
+      await dispatcher.close();
+      await server.close();
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}

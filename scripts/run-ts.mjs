@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Runs a TypeScript entry point through SWC (decorator metadata included), no build step.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.env.SWC_NODE_PROJECT ??= path.join(root, 'tsconfig.json');
+const require = createRequire(import.meta.url);
+require('@swc-node/register');
+const entry = process.argv[2];
+if (!entry) {
+  process.stderr.write('usage: run-ts.mjs <file.ts> [args]\n');
+  process.exit(2);
+}
+process.argv.splice(1, 1);
+require(path.resolve(entry));
