@@ -1,3 +1,17 @@
 export * from './meta/types';
 export * from './errors/status-error';
 export * from './resources/registry';
+export * from './lifecycle/object-lifecycle';
+export * from './request/request-info';
+export * from './discovery/discovery-documents';
+export * from './kinds';
+export * from './selectors';
+export * from './patch';
+export * from './schema';
+export * from './openapi';
+export * from './validation';
+export * from './defaults';
+export * from './tables';
+// Names two areas both define: one source each.
+export type { LabelSelector } from './kinds';
+export { isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './selectors';

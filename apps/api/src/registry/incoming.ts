@@ -39,6 +39,9 @@ export function prepareIncoming(type: ResourceType, namespace: string, body: unk
     if (obj.metadata.namespace && obj.metadata.namespace !== namespace) {
       throw Errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
     }
+    obj.metadata.namespace = namespace;
+  } else {
+    delete obj.metadata.namespace;
   }
   if (ctx.fieldValidation !== 'Ignore') {
     const unknown = findUnknownFields(type.kind, obj);

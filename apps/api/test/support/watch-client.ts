@@ -1,0 +1,48 @@
+import { Agent, request } from 'undici';
+
+export interface WatchEventLine {
+  type: string;
+  object: any;
+}
+
+/** Opens a raw HTTP watch and collects its events (one JSON object per line). */
+export async function openWatch(url: string, token: string, ca: string) {
+  const dispatcher = new Agent({ connect: { ca } });
+  const events: WatchEventLine[] = [];
+  const ac = new AbortController();
+  const res = await request(url, { headers: { authorization: `Bearer ${token}` }, dispatcher, signal: ac.signal });
+  let buf = '';
+  const done = (async () => {
+    try {
+      for await (const chunk of res.body) {
+        buf += chunk.toString();
+        let i: number;
+        while ((i = buf.indexOf('\n')) >= 0) {
+          const line = buf.slice(0, i);
+          buf = buf.slice(i + 1);
+          if (line.trim()) events.push(JSON.parse(line));
+        }
+      }
+    } catch {
+      /* aborted */
+    }
+  })();
+  return {
+    status: res.statusCode,
+    events,
+    close: async () => {
+      ac.abort();
+      await done;
+      await dispatcher.close();
+    },
+    ended: done,
+  };
+}
+
+export async function until(cond: () => boolean, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

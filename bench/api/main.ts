@@ -1,0 +1,145 @@
+/**
+ * bench/api: latency and throughput of the Kubernetes API on this machine, beside
+ * the raw Postgres single-row insert rate measured in the same run. Prints figures;
+ * passes or fails nothing. Run: `npm run bench:api` (uses DATABASE_URL / REDIS_URL
+ * when set, else starts embedded ones).
+ */
+import * as os from 'os';
+import { Client } from 'pg';
+import { Agent, request } from 'undici';
+import { startTestApi } from '../../apps/api/test/support/test-server';
+import { openWatch } from '../../apps/api/test/support/watch-client';
+
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+async function rawInsertRate(url: string, clients: number): Promise<number> {
+  const conns = await Promise.all(Array.from({ length: clients }, async () => {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    return c;
+  }));
+  await conns[0].query('CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, body jsonb)');
+  let n = 0;
+  const end = Date.now() + DURATION_MS;
+  const body = JSON.stringify({ metadata: { name: 'x', labels: { a: 'b' } }, data: { k: 'v'.repeat(200) } });
+  await Promise.all(conns.map(async (c) => {
+    while (Date.now() < end) {
+      await c.query('INSERT INTO bench_raw (body) VALUES ($1)', [body]);
+      n++;
+    }
+  }));
+  await conns[0].query('DROP TABLE bench_raw');
+  await Promise.all(conns.map((c) => c.end()));
+  return n / (DURATION_MS / 1000);
+}
+
+async function load(clients: number, op: (client: number, i: number) => Promise<void>) {
+  const lat: number[] = [];
+  const end = Date.now() + DURATION_MS;
+  const started = Date.now();
+  await Promise.all(Array.from({ length: clients }, async (_, c) => {
+    for (let i = 0; Date.now() < end; i++) {
+      const t = performance.now();
+      await op(c, i);
+      lat.push(performance.now() - t);
+    }
+  }));
+  const secs = (Date.now() - started) / 1000;
+  return { p50: pct(lat, 50), p99: pct(lat, 99), opsPerSec: lat.length / secs, n: lat.length };
+}
+
+async function main(): Promise<void> {
+  if (!process.env.DATABASE_URL || !process.env.REDIS_URL) {
+    const setup = await import('../../scripts/test-services-setup.mjs' as string);
+    await setup.default();
+  }
+  const api = await startTestApi();
+  const dispatcher = new Agent({ connect: { ca: api.server.pki.caCert }, connections: 64 });
+  const call = async (method: string, path: string, body?: unknown, ct = 'application/json') => {
+    const res = await request(api.url + path, {
+      method: method as 'GET',
+      dispatcher,
+      headers: { authorization: `Bearer ${api.token}`, 'content-type': ct, accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.body.text();
+    if (res.statusCode >= 300) throw new Error(`${method} ${path}: ${res.statusCode} ${text}`);
+    return text;
+  };
+  const cms = '/api/v1/namespaces/default/configmaps';
+  const rows: string[] = [];
+  const line = (name: string, r: { p50: number; p99: number; opsPerSec: number }) =>
+    rows.push(`| ${name} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.opsPerSec.toFixed(0)} |`);
+
+  const raw1 = await rawInsertRate(process.env.DATABASE_URL!, 1);
+  const raw16 = await rawInsertRate(process.env.DATABASE_URL!, 16);
+  let seq = 0;
+  for (const clients of [1, 16]) {
+    line(`create, ${clients} client(s)`, await load(clients, async () => void (await call('POST', cms, { metadata: { name: `b${seq++}`, labels: { bench: 'yes' } }, data: { k: 'v'.repeat(200) } }))));
+  }
+  for (const clients of [1, 16]) {
+    line(`get, ${clients} client(s)`, await load(clients, async (_c, i) => void (await call('GET', `${cms}/b${i % 100}`))));
+  }
+  for (const clients of [1, 16]) {
+    line(`list 100 (limit=100), ${clients} client(s)`, await load(clients, async () => void (await call('GET', `${cms}?limit=100`))));
+  }
+  // Watch delivery: from sending a write to the event reaching a watcher.
+  for (const clients of [1, 16]) {
+    const w = await openWatch(`${api.url}${cms}?watch=true&resourceVersion=${JSON.parse(await call('GET', `${cms}?limit=1`)).metadata.resourceVersion}`, api.token, api.server.pki.caCert);
+    const sent = new Map<string, number>();
+    const lat: number[] = [];
+    let seen = 0;
+    const end = Date.now() + DURATION_MS;
+    const t0 = Date.now();
+    let count = 0;
+    await Promise.all(Array.from({ length: clients }, async (_, c) => {
+      for (let i = 0; Date.now() < end; i++) {
+        const name = `b${c * 50 + (i % 50)}`;
+        const stamp = `${c}-${i}`;
+        sent.set(stamp, performance.now());
+        await call('PATCH', `${cms}/${name}`, { data: { stamp } }, 'application/merge-patch+json');
+        count++;
+        while (seen < w.events.length) {
+          const ev = w.events[seen++];
+          const s = sent.get(ev.object?.data?.stamp);
+          if (s !== undefined) lat.push(performance.now() - s);
+        }
+      }
+    }));
+    await new Promise((r) => setTimeout(r, 300));
+    for (; seen < w.events.length; seen++) {
+      const s = sent.get(w.events[seen].object?.data?.stamp);
+      if (s !== undefined && lat.length < count) lat.push(performance.now() - s);
+    }
+    await w.close();
+    line(`watch delivery (write sent → event received), ${clients} writer(s)`, { p50: pct(lat, 50), p99: pct(lat, 99), opsPerSec: count / ((Date.now() - t0) / 1000) });
+  }
+
+  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
+  process.stdout.write(
+    [
+      `bench/api — ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+      `raw Postgres single-row insert: ${raw1.toFixed(0)}/s on 1 connection, ${raw16.toFixed(0)}/s on 16`,
+      '',
+      '| operation | p50 ms | p99 ms | ops/s |',
+      '|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+  await dispatcher.close();
+  await api.stop();
+  const teardown = await import('../../scripts/test-services-teardown.mjs' as string).catch(() => undefined);
+  await teardown?.default();
+  process.exit(0);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+  process.exit(1);
+});

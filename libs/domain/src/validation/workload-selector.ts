@@ -1,0 +1,36 @@
+import type { StatusCause } from '../meta/types';
+import type { LabelSelector } from '../kinds/common';
+import { invalid, required } from './field-errors';
+import type { FieldPath } from './field-path';
+import { goLabelSelector } from './go-format';
+import { isRecord } from './json-access';
+import { isEmptySelector } from './label-selector-match';
+import { validateLabelSelector } from './labels-validation';
+import { validateImmutableField } from './object-meta-validation';
+
+export interface SelectorCheck {
+  errors: StatusCause[];
+  selector: LabelSelector | undefined;
+  /** False when the selector cannot be turned into a matcher (the server then skips template checks). */
+  usable: boolean;
+}
+
+/**
+ * `spec.selector` of an apps/v1 workload: required, well formed and not empty.
+ * `kindWord` is what the server's message calls the kind ("deployment", "statefulset").
+ */
+export function validateWorkloadSelector(value: unknown, kindWord: string, path: FieldPath, requiredSelector = true): SelectorCheck {
+  if (!isRecord(value)) {
+    return { errors: requiredSelector ? [required(path)] : [], selector: undefined, usable: true };
+  }
+  const selector = value as LabelSelector;
+  const problems = validateLabelSelector(selector, path);
+  const errors = [...problems];
+  if (isEmptySelector(selector)) errors.push(invalid(path, goLabelSelector(selector), `empty selector is invalid for ${kindWord}`));
+  return { errors, selector, usable: problems.length === 0 };
+}
+
+/** apps/v1 selectors may not change after creation. */
+export function validateSelectorImmutable(next: unknown, prev: unknown, path: FieldPath): StatusCause[] {
+  return validateImmutableField(next, prev, path, goLabelSelector(isRecord(next) ? (next as LabelSelector) : undefined));
+}
