@@ -15,3 +15,4 @@ export * from './tables';
 // Names two areas both define: one source each.
 export type { LabelSelector } from './kinds';
 export { isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './selectors';
+export * from './protobuf';

@@ -1,7 +1,7 @@
 import getRawBody from 'raw-body';
 import type { Request } from 'express';
 import YAML from 'yaml';
-import { Errors } from '@skiff/domain';
+import { Errors, decodeKubeProtobuf } from '@skiff/domain';
 
 /** kube-apiserver refuses request bodies over 3 MiB. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -19,9 +19,11 @@ function mediaType(req: Request): string {
   return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
-async function readRaw(req: Request): Promise<string> {
+async function readRaw(req: Request): Promise<string>;
+async function readRaw(req: Request, binary: true): Promise<Buffer>;
+async function readRaw(req: Request, binary = false): Promise<string | Buffer> {
   try {
-    return await getRawBody(req, { limit: MAX_BODY_BYTES, encoding: 'utf8' });
+    return binary ? await getRawBody(req, { limit: MAX_BODY_BYTES }) : await getRawBody(req, { limit: MAX_BODY_BYTES, encoding: 'utf8' });
   } catch (e) {
     const err = e as { type?: string; status?: number };
     if (err.type === 'entity.too.large' || err.status === 413) throw Errors.requestEntityTooLarge();
@@ -42,6 +44,7 @@ function decode(text: string, yaml: boolean): unknown {
 /** Reads a create/update body: JSON or YAML. */
 export async function readObjectBody(req: Request): Promise<unknown> {
   const type = mediaType(req);
+  if (type === 'application/vnd.kubernetes.protobuf') return decodeKubeProtobuf(await readRaw(req, true));
   const yaml = type === 'application/yaml' || type === 'application/x-yaml' || type === 'text/yaml';
   if (!yaml && type !== 'application/json' && type !== '') {
     // Drain so the connection stays usable, then refuse the format.

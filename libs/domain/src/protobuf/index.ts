@@ -1,0 +1,1 @@
+export { decodeKubeProtobuf, PROTOBUF_KINDS } from './kube-protobuf';
