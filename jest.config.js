@@ -1,3 +1,5 @@
 module.exports = {
   projects: ['<rootDir>/libs/domain', '<rootDir>/apps/api'],
+  // Global in Jest 30 (a project's own testTimeout is ignored in multi-project runs).
+  testTimeout: 120000,
 };

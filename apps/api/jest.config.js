@@ -5,5 +5,4 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   globalSetup: '<rootDir>/../../scripts/test-services-setup.mjs',
   globalTeardown: '<rootDir>/../../scripts/test-services-teardown.mjs',
-  testTimeout: 60000,
 };
