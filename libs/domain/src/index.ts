@@ -12,7 +12,6 @@ export * from './openapi';
 export * from './validation';
 export * from './defaults';
 export * from './tables';
-// Names two areas both define: one source each.
+// Defined by both kinds and selectors: one source.
 export type { LabelSelector } from './kinds';
-export { isDNS1123Subdomain, isQualifiedName, isValidLabelValue } from './selectors';
 export * from './protobuf';

@@ -1,4 +1,3 @@
-export * from './label-validation';
 export * from './field-error';
 export * from './label-requirement';
 export * from './label-selector';

@@ -1,5 +1,5 @@
 import { fieldInvalid, type FieldError } from './field-error';
-import { isQualifiedName, isValidLabelValue } from './label-validation';
+import { isQualifiedName, isValidLabelValue } from '../validation/name-rules';
 
 /** apimachinery's `selection.Operator` values, spelled as it spells them. */
 export type LabelOperator = 'in' | 'notin' | '=' | '==' | '!=' | 'exists' | '!' | 'gt' | 'lt';

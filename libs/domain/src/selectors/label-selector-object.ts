@@ -10,7 +10,7 @@ import {
   type LabelSelectorRequirements,
   type Labels,
 } from './label-requirement';
-import { isQualifiedName, isValidLabelValue } from './label-validation';
+import { isQualifiedName, isValidLabelValue } from '../validation/name-rules';
 
 /** metav1.LabelSelectorRequirement */
 export interface LabelSelectorRequirementObject {

@@ -1,35 +1,11 @@
 import type { LabelSelector } from '../kinds/common';
+import { matches } from '../selectors/label-requirement';
+import { labelSelectorAsRequirements } from '../selectors/label-selector-object';
 
-/**
- * Whether a set of labels satisfies a selector, as labels.Selector.Matches does.
- * An empty selector matches everything; a nil one is handled by the caller.
- */
+/** Whether a set of labels satisfies a selector (an invalid selector matches nothing). */
 export function labelSelectorMatches(selector: LabelSelector, labels: Record<string, string> | undefined): boolean {
-  const have = labels ?? {};
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) {
-    if (have[k] !== v) return false;
-  }
-  for (const expr of selector.matchExpressions ?? []) {
-    const present = Object.prototype.hasOwnProperty.call(have, expr.key);
-    const values = expr.values ?? [];
-    switch (expr.operator) {
-      case 'In':
-        if (!present || !values.includes(have[expr.key])) return false;
-        break;
-      case 'NotIn':
-        if (present && values.includes(have[expr.key])) return false;
-        break;
-      case 'Exists':
-        if (!present) return false;
-        break;
-      case 'DoesNotExist':
-        if (present) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
+  const conv = labelSelectorAsRequirements(selector);
+  return conv.ok && matches(conv.requirements, labels ?? {});
 }
 
 export function isEmptySelector(selector: LabelSelector): boolean {
