@@ -81,7 +81,7 @@ try {
     const rel = path.relative(process.cwd(), kubeconfig) || kubeconfig;
     process.stdout.write(
       `\nSkiff is running on https://127.0.0.1:${env.SKIFF_PORT || 6443}\n` +
-        `  export KUBECONFIG=${rel.startsWith('.') ? '$PWD/' + rel : rel}\n` +
+        `  export KUBECONFIG=${rel.startsWith('..') || path.isAbsolute(rel) ? kubeconfig : '$PWD/' + rel}\n` +
         `  kubectl get namespaces\n` +
         `Press Ctrl-C to stop.\n\n`,
     );
