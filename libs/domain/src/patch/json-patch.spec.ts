@@ -1,15 +1,6 @@
-import { StatusError } from '../errors/status-error';
+import { rejection } from '../testing/rejection';
 import { applyJsonPatch, MAX_JSON_PATCH_OPERATIONS } from './json-patch';
 
-function rejection(fn: () => unknown): StatusError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatusError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatusError');
-}
 
 const pod = () => ({
   metadata: { name: 'web', labels: { app: 'web' } },

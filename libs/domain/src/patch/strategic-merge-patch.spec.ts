@@ -1,18 +1,9 @@
-import { StatusError } from '../errors/status-error';
+import { rejection } from '../testing/rejection';
 import { builtinPatchMeta, NO_PATCH_META } from './patch-meta';
 import { applyStrategicMergePatch } from './strategic-merge-patch';
 
 type Json = Record<string, any>;
 
-function rejection(fn: () => unknown): StatusError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatusError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatusError');
-}
 
 const podMeta = builtinPatchMeta('Pod');
 const deploymentMeta = builtinPatchMeta('Deployment');

@@ -1,4 +1,4 @@
-import { StatusError } from '../errors/status-error';
+import { rejection } from '../testing/rejection';
 import type { KubeObject } from '../meta/types';
 import {
   convertFieldSelector,
@@ -15,15 +15,6 @@ import {
   unescapeFieldValue,
 } from './field-selector';
 
-function rejection(fn: () => unknown): StatusError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatusError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatusError');
-}
 
 describe('parseFieldSelector', () => {
   it('reads =, == and != terms, sorted as the real server sorts them', () => {

@@ -11,6 +11,9 @@ const status = (o: KubeObject) => asObj(o.status);
 const desired = (o: KubeObject): number => asNum(spec(o).replicas, 1);
 const podSpec = (o: KubeObject) => dig(o.spec, 'template', 'spec');
 
+/** The -o wide columns of the kinds that own pods through a selector. */
+const POD_OWNER_WIDE_COLUMNS = [CONTAINERS_COLUMN, IMAGES_COLUMN, wideColumn('Selector', 'string', 'Label selector of the pods.')];
+
 export const DEPLOYMENT_PRINTER: TablePrinter = {
   columns: [
     NAME_COLUMN,
@@ -18,9 +21,7 @@ export const DEPLOYMENT_PRINTER: TablePrinter = {
     column('Up-to-date', 'string', 'Pods running the current template.'),
     column('Available', 'string', 'Pods available to serve.'),
     AGE_COLUMN,
-    CONTAINERS_COLUMN,
-    IMAGES_COLUMN,
-    wideColumn('Selector', 'string', 'Label selector of the pods.'),
+    ...POD_OWNER_WIDE_COLUMNS,
   ],
   cells(o, now) {
     const s = status(o);
@@ -44,9 +45,7 @@ export const REPLICA_SET_PRINTER: TablePrinter = {
     column('Current', 'integer', 'Number of pods that exist.'),
     column('Ready', 'integer', 'Number of pods ready.'),
     AGE_COLUMN,
-    CONTAINERS_COLUMN,
-    IMAGES_COLUMN,
-    wideColumn('Selector', 'string', 'Label selector of the pods.'),
+    ...POD_OWNER_WIDE_COLUMNS,
   ],
   cells(o, now) {
     const s = status(o);
@@ -79,9 +78,7 @@ export const DAEMON_SET_PRINTER: TablePrinter = {
     column('Available', 'integer', 'Nodes whose daemon pod is available.'),
     column('Node Selector', 'string', 'Labels a node needs to run the daemon pod.'),
     AGE_COLUMN,
-    CONTAINERS_COLUMN,
-    IMAGES_COLUMN,
-    wideColumn('Selector', 'string', 'Label selector of the pods.'),
+    ...POD_OWNER_WIDE_COLUMNS,
   ],
   cells(o, now) {
     const s = status(o);

@@ -4,10 +4,8 @@ import { FieldPath } from './field-path';
 import { goLiteral, goQuote } from './go-format';
 import { intOrPercentValue, intOrStringValue, isNotMoreThan100Percent, validatePositiveIntOrPercent } from './int-or-percent';
 import { asNumber, asRecord, asString, isRecord } from './json-access';
-import { nameIsDNSSubdomain } from './name-rules';
-import { validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
 import { validateControllerTemplate } from './pod-template-validation';
-import { validateSelectorImmutable, validateWorkloadSelector } from './workload-selector';
+import { appsWorkloadValidation, validateWorkloadSelector } from './workload-selector';
 
 function validateUpdateStrategy(strategy: unknown, path: FieldPath): StatusCause[] {
   const s = asRecord(strategy);
@@ -51,15 +49,4 @@ function validateDaemonSetSpec(specValue: unknown, path: FieldPath): StatusCause
   return errs;
 }
 
-export function validateDaemonSet(obj: Record<string, unknown>): StatusCause[] {
-  const errs = validateObjectMeta(asRecord(obj.metadata), { namespaced: true, nameFn: nameIsDNSSubdomain });
-  errs.push(...validateDaemonSetSpec(obj.spec, FieldPath.root('spec')));
-  return errs;
-}
-
-export function validateDaemonSetUpdate(obj: Record<string, unknown>, old: Record<string, unknown>): StatusCause[] {
-  const errs = validateObjectMetaUpdate(asRecord(obj.metadata), asRecord(old.metadata));
-  errs.push(...validateDaemonSetSpec(obj.spec, FieldPath.root('spec')));
-  errs.push(...validateSelectorImmutable(asRecord(obj.spec).selector, asRecord(old.spec).selector, FieldPath.root('spec', 'selector')));
-  return errs;
-}
+export const [validateDaemonSet, validateDaemonSetUpdate] = appsWorkloadValidation(validateDaemonSetSpec);

@@ -4,10 +4,8 @@ import { FieldPath } from './field-path';
 import { goLabelSelector, goLiteral, goQuote } from './go-format';
 import { intOrPercentValue, intOrStringValue, isNotMoreThan100Percent, validatePositiveIntOrPercent } from './int-or-percent';
 import { asNumber, asRecord, asString, isRecord } from './json-access';
-import { nameIsDNSSubdomain } from './name-rules';
-import { validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
 import { validateControllerTemplate } from './pod-template-validation';
-import { validateSelectorImmutable, validateWorkloadSelector } from './workload-selector';
+import { appsWorkloadValidation, validateWorkloadSelector } from './workload-selector';
 
 function validateStrategy(strategy: unknown, path: FieldPath): StatusCause[] {
   const s = asRecord(strategy);
@@ -56,15 +54,4 @@ function validateDeploymentSpec(specValue: unknown, path: FieldPath): StatusCaus
   return errs;
 }
 
-export function validateDeployment(obj: Record<string, unknown>): StatusCause[] {
-  const errs = validateObjectMeta(asRecord(obj.metadata), { namespaced: true, nameFn: nameIsDNSSubdomain });
-  errs.push(...validateDeploymentSpec(obj.spec, FieldPath.root('spec')));
-  return errs;
-}
-
-export function validateDeploymentUpdate(obj: Record<string, unknown>, old: Record<string, unknown>): StatusCause[] {
-  const errs = validateObjectMetaUpdate(asRecord(obj.metadata), asRecord(old.metadata));
-  errs.push(...validateDeploymentSpec(obj.spec, FieldPath.root('spec')));
-  errs.push(...validateSelectorImmutable(asRecord(obj.spec).selector, asRecord(old.spec).selector, FieldPath.root('spec', 'selector')));
-  return errs;
-}
+export const [validateDeployment, validateDeploymentUpdate] = appsWorkloadValidation(validateDeploymentSpec);

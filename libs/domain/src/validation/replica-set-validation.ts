@@ -3,10 +3,8 @@ import { invalid, validateNonnegativeField } from './field-errors';
 import { FieldPath } from './field-path';
 import { goLabelSelector } from './go-format';
 import { asNumber, asRecord } from './json-access';
-import { nameIsDNSSubdomain } from './name-rules';
-import { validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
 import { validateControllerTemplate } from './pod-template-validation';
-import { validateSelectorImmutable, validateWorkloadSelector } from './workload-selector';
+import { appsWorkloadValidation, validateWorkloadSelector } from './workload-selector';
 
 function validateReplicaSetSpec(specValue: unknown, path: FieldPath): StatusCause[] {
   const spec = asRecord(specValue);
@@ -23,15 +21,4 @@ function validateReplicaSetSpec(specValue: unknown, path: FieldPath): StatusCaus
   return errs;
 }
 
-export function validateReplicaSet(obj: Record<string, unknown>): StatusCause[] {
-  const errs = validateObjectMeta(asRecord(obj.metadata), { namespaced: true, nameFn: nameIsDNSSubdomain });
-  errs.push(...validateReplicaSetSpec(obj.spec, FieldPath.root('spec')));
-  return errs;
-}
-
-export function validateReplicaSetUpdate(obj: Record<string, unknown>, old: Record<string, unknown>): StatusCause[] {
-  const errs = validateObjectMetaUpdate(asRecord(obj.metadata), asRecord(old.metadata));
-  errs.push(...validateReplicaSetSpec(obj.spec, FieldPath.root('spec')));
-  errs.push(...validateSelectorImmutable(asRecord(obj.spec).selector, asRecord(old.spec).selector, FieldPath.root('spec', 'selector')));
-  return errs;
-}
+export const [validateReplicaSet, validateReplicaSetUpdate] = appsWorkloadValidation(validateReplicaSetSpec);

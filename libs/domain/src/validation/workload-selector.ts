@@ -1,12 +1,13 @@
 import type { StatusCause } from '../meta/types';
 import type { LabelSelector } from '../kinds/common';
 import { invalid, required } from './field-errors';
-import type { FieldPath } from './field-path';
+import { FieldPath } from './field-path';
 import { goLabelSelector } from './go-format';
-import { isRecord } from './json-access';
+import { asRecord, isRecord } from './json-access';
 import { isEmptySelector } from './label-selector-match';
 import { validateLabelSelector } from './labels-validation';
-import { validateImmutableField } from './object-meta-validation';
+import { nameIsDNSSubdomain } from './name-rules';
+import { validateImmutableField, validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
 
 export interface SelectorCheck {
   errors: StatusCause[];
@@ -33,4 +34,23 @@ export function validateWorkloadSelector(value: unknown, kindWord: string, path:
 /** apps/v1 selectors may not change after creation. */
 export function validateSelectorImmutable(next: unknown, prev: unknown, path: FieldPath): StatusCause[] {
   return validateImmutableField(next, prev, path, goLabelSelector(isRecord(next) ? (next as LabelSelector) : undefined));
+}
+
+type Validate = (obj: Record<string, unknown>) => StatusCause[];
+type ValidateUpdate = (obj: Record<string, unknown>, old: Record<string, unknown>) => StatusCause[];
+
+/** Create and update validation of an apps/v1 workload: namespaced, DNS-subdomain name, immutable selector. */
+export function appsWorkloadValidation(validateSpec: (spec: unknown, path: FieldPath) => StatusCause[]): [Validate, ValidateUpdate] {
+  const validate: Validate = (obj) => {
+    const errs = validateObjectMeta(asRecord(obj.metadata), { namespaced: true, nameFn: nameIsDNSSubdomain });
+    errs.push(...validateSpec(obj.spec, FieldPath.root('spec')));
+    return errs;
+  };
+  const validateUpdate: ValidateUpdate = (obj, old) => {
+    const errs = validateObjectMetaUpdate(asRecord(obj.metadata), asRecord(old.metadata));
+    errs.push(...validateSpec(obj.spec, FieldPath.root('spec')));
+    errs.push(...validateSelectorImmutable(asRecord(obj.spec).selector, asRecord(old.spec).selector, FieldPath.root('spec', 'selector')));
+    return errs;
+  };
+  return [validate, validateUpdate];
 }
