@@ -21,7 +21,7 @@ export async function startServer(config: SkiffConfig, opts: { logger?: boolean 
     httpsOptions: { key: pki.key, cert: pki.cert },
     // The Kubernetes API reads its own bodies (size limit, YAML, patch types).
     bodyParser: false,
-    logger: opts.logger === false ? false : ['log', 'warn', 'error'],
+    logger: opts.logger === false ? false : (['debug', 'log', 'warn', 'error'] as const).slice(['debug', 'log', 'warn', 'error'].indexOf(config.logLevel)),
   });
   app.useGlobalFilters(new StatusExceptionFilter());
   app.set('query parser', 'extended');

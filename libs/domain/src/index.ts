@@ -15,3 +15,4 @@ export * from './tables';
 // Defined by both kinds and selectors: one source.
 export type { LabelSelector } from './kinds';
 export * from './protobuf';
+export * from './subresources/scale';

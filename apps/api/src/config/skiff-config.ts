@@ -1,4 +1,3 @@
-import * as os from 'os';
 import * as path from 'path';
 
 /** The environment, read and checked once at start into one typed object. */
@@ -19,7 +18,8 @@ export interface SkiffConfig {
   streamLength: number;
   serviceCidr: string;
   nodePortRange: [number, number];
-  logLevel: string;
+  /** Lowest Nest log level printed: debug, log, warn or error. */
+  logLevel: 'debug' | 'log' | 'warn' | 'error';
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, def: number): number {
@@ -28,6 +28,14 @@ function int(env: NodeJS.ProcessEnv, name: string, def: number): number {
   const v = Number(raw);
   if (!Number.isInteger(v) || v < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return v;
+}
+
+const LOG_LEVELS = ['debug', 'log', 'warn', 'error'] as const;
+
+function logLevel(raw: string | undefined): SkiffConfig['logLevel'] {
+  const v = raw === 'info' || !raw ? 'log' : raw;
+  if (!(LOG_LEVELS as readonly string[]).includes(v)) throw new Error(`SKIFF_LOG_LEVEL must be one of debug, info, warn, error; got "${raw}"`);
+  return v as SkiffConfig['logLevel'];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): SkiffConfig {
@@ -54,12 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SkiffConfig {
     streamLength: int(env, 'SKIFF_STREAM_LENGTH', 100_000),
     serviceCidr: env.SKIFF_SERVICE_CIDR || '127.32.0.0/16',
     nodePortRange: [npLow, npHigh],
-    logLevel: env.SKIFF_LOG_LEVEL || 'info',
+    logLevel: logLevel(env.SKIFF_LOG_LEVEL),
   };
 }
 
 export const SKIFF_CONFIG = Symbol('SKIFF_CONFIG');
-
-export function defaultHostname(): string {
-  return os.hostname().toLowerCase();
-}

@@ -15,7 +15,7 @@ import type { AuthenticatedRequest } from '../auth/bearer-auth.middleware';
 import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
 import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
-import { send } from './negotiation';
+import { responseFormat, send } from './negotiation';
 import { OpenApiDocuments } from './openapi-documents';
 import { bool } from './query-options';
 import { ResourceHandler } from './resource-handler';
@@ -57,6 +57,7 @@ export class KubeApiController {
 
   @Get(['openapi/v2', 'openapi/v3', 'openapi/v3/*path'])
   openApi(@Req() req: Request, @Res() res: Response): void {
+    responseFormat(req);
     const doc = this.openapi.forPath(req.path);
     if (!doc) throw Errors.pathNotFound();
     send(req, res, 200, doc);
@@ -64,6 +65,8 @@ export class KubeApiController {
 
   @All(['api', 'api/*path', 'apis', 'apis/*path'])
   async api(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+    // Negotiate before doing anything: a 406 must not follow a write.
+    if (!String(req.headers.accept ?? '').includes('as=APIGroupDiscoveryList')) responseFormat(req);
     const parsed = parseRequestPath(req.method, req.path, bool(req.query as Record<string, unknown>, 'watch'));
     if (parsed.kind === 'discovery') return this.discovery(req, res, parsed.path, parsed.group, parsed.version);
     if (parsed.kind !== 'resource' || !parsed.type) throw Errors.pathNotFound();

@@ -4,18 +4,23 @@ import { isStatusError, Errors, type Status } from '@skiff/domain';
 
 export type Format = 'json' | 'yaml' | 'table';
 
-/** Picks the response format from Accept, as kube-apiserver negotiates it (JSON unless asked otherwise). */
+/**
+ * Picks the response format from Accept, as kube-apiserver negotiates it: JSON
+ * unless asked otherwise; 406 when the client accepts nothing we serve (e.g.
+ * protobuf only, which Skiff does not write).
+ */
 export function responseFormat(req: Request): Format {
-  const accept = String(req.headers.accept ?? '');
+  const accept = String(req.headers.accept ?? '').trim();
+  if (!accept) return 'json';
   for (const part of accept.split(',')) {
     const [type, ...params] = part.split(';').map((s) => s.trim());
     const p = Object.fromEntries(params.map((kv) => kv.split('=') as [string, string]));
     if (p.as === 'Table' && (p.g === 'meta.k8s.io' || !p.g)) return 'table';
     if (p.as) continue; // PartialObjectMetadata and others we do not serve: try the next
     if (type === 'application/yaml') return 'yaml';
-    if (type === 'application/json' || type === '*/*' || type === 'application/*' || type === '') return 'json';
+    if (type === 'application/json' || type === '*/*' || type === 'application/*') return 'json';
   }
-  return 'json';
+  throw Errors.notAcceptable(`only the following media types are accepted: application/json, application/yaml`);
 }
 
 export function send(req: Request, res: Response, code: number, body: unknown, warnings: string[] = []): void {
@@ -35,11 +40,14 @@ export function toStatus(e: unknown): Status {
   return Errors.internal((e as Error)?.message ?? String(e)).toStatus();
 }
 
-export function sendError(req: Request, res: Response, e: unknown): void {
+export function sendError(_req: Request, res: Response, e: unknown): void {
   const status = toStatus(e);
   if (res.headersSent) {
     res.end();
     return;
   }
-  send(req, res, status.code, status);
+  // Errors are always JSON: the client's Accept may be what failed.
+  const text = JSON.stringify(status);
+  res.status(status.code).setHeader('Content-Type', 'application/json');
+  res.end(text);
 }

@@ -5,6 +5,8 @@ import {
   applyMergePatch,
   applyStrategicMergePatch,
   builtinPatchMeta,
+  fromScale,
+  toScale,
   toTable,
   type KubeObject,
   type ResourceRequest,
@@ -19,7 +21,7 @@ import { readObjectBody, readPatchBody, type PatchType } from './body-reader';
 import { listPage } from './list-pager';
 import { responseFormat, send } from './negotiation';
 import { bool, dryRun, fieldValidation, nonNegativeInt, str } from './query-options';
-import { fromScale, toScale } from './scale';
+
 import { serveWatch } from './watch-stream';
 
 type Query = Record<string, unknown>;
@@ -99,12 +101,8 @@ export class ResourceHandler {
       allowBookmarks: bool(q, 'allowWatchBookmarks'),
       bookmarkIntervalMs: this.opts.bookmarkIntervalMs,
       transform: table
-        ? (obj, first) => {
-            const t = toTable(r.type.kind, [obj], { now: new Date(), includeObject: inc, listMeta: { resourceVersion: obj.metadata.resourceVersion } }) as { columnDefinitions?: unknown[] };
-            // Like kube-apiserver: column definitions only with the first event.
-            if (!first) t.columnDefinitions = [];
-            return t;
-          }
+        ? // Like kube-apiserver: column definitions only with the first event.
+          (obj, first) => toTable(r.type.kind, [obj], { now: new Date(), includeObject: inc, listMeta: { resourceVersion: obj.metadata.resourceVersion }, noHeaders: !first })
         : (obj) => obj,
     });
   }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { Errors, groupResource, type KubeObject, type WatchEvent } from '@skiff/domain';
+import { Errors, apiVersionOf, groupResource, type KubeObject, type WatchEvent } from '@skiff/domain';
 import type { ListFilter } from '../registry/list-filter';
 import type { ResourceStore } from '../store/resource-store';
 import type { Change } from '../store/store-types';
@@ -65,7 +65,8 @@ export async function serveWatch(
   res.socket?.setNoDelay(true);
 
   let first = true;
-  let lastSent = from;
+  // Every change up to here has been looked at (sent or filtered out): what a bookmark may claim.
+  let seen = from;
   let closed = false;
   const write = (ev: WatchEvent<unknown>): boolean => {
     const ok = res.write(JSON.stringify(ev) + '\n');
@@ -83,12 +84,14 @@ export async function serveWatch(
   }
 
   let sub: WatchSubscription | undefined;
-  const timers: NodeJS.Timeout[] = [];
+  let timeout: NodeJS.Timeout | undefined;
+  let bookmarks: NodeJS.Timeout | undefined;
   const finish = () => {
     if (closed) return;
     closed = true;
     sub?.close();
-    timers.forEach((t) => clearTimeout(t));
+    clearTimeout(timeout);
+    clearInterval(bookmarks);
     res.end();
   };
   res.on('close', finish);
@@ -100,7 +103,7 @@ export async function serveWatch(
         if (closed) return;
         let ok = true;
         for (const c of changes) {
-          lastSent = c.revision;
+          seen = c.revision;
           if (c.resource !== resource) continue;
           const type = eventFor(c, filter);
           if (type) ok = write({ type, object: opts.transform(c.object, first) }) && ok;
@@ -121,17 +124,12 @@ export async function serveWatch(
   }
   if (closed) sub.close();
 
-  if (opts.timeoutSeconds !== undefined) timers.push(setTimeout(finish, opts.timeoutSeconds * 1000));
+  if (opts.timeoutSeconds !== undefined) timeout = setTimeout(finish, opts.timeoutSeconds * 1000);
   if (opts.allowBookmarks) {
-    const bookmark = () => {
-      if (closed) return;
-      const type = filter.type;
-      write({
-        type: 'BOOKMARK',
-        object: { kind: type.kind, apiVersion: type.group ? `${type.group}/${type.version}` : type.version, metadata: { resourceVersion: String(lastSent) } },
-      });
-      timers.push(setTimeout(bookmark, opts.bookmarkIntervalMs));
-    };
-    timers.push(setTimeout(bookmark, opts.bookmarkIntervalMs));
+    const { kind } = filter.type;
+    const apiVersion = apiVersionOf(filter.type);
+    bookmarks = setInterval(() => {
+      if (!closed) write({ type: 'BOOKMARK', object: { kind, apiVersion, metadata: { resourceVersion: String(seen) } } });
+    }, opts.bookmarkIntervalMs);
   }
 }

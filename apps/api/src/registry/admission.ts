@@ -1,6 +1,6 @@
-import { Errors, type KubeObject, type ResourceType, type StatusCause } from '@skiff/domain';
+import { Errors, carryOverAllocatedServiceFields, type KubeObject, type ResourceType, type StatusCause } from '@skiff/domain';
 import { keyString, type ObjectKey } from '../store/store-types';
-import { RetryAllocation } from './retry-allocation';
+import { RetryWrite } from './retry-write';
 
 /** What admission needs from the rest of the server. */
 export interface Admission {
@@ -78,11 +78,7 @@ async function admitService(adm: Admission, input: KubeObject, old: KubeObject |
   const claims: string[] = [];
   const type = spec.type ?? 'ClusterIP';
 
-  // Values already allocated stay with the Service when an update leaves them out.
-  if (old && !spec.clusterIP && oldSpec.clusterIP) {
-    spec.clusterIP = oldSpec.clusterIP;
-    spec.clusterIPs = oldSpec.clusterIPs ?? [oldSpec.clusterIP];
-  }
+  if (old) carryOverAllocatedServiceFields(obj, old);
   if (type === 'ExternalName') {
     delete spec.clusterIP;
     delete spec.clusterIPs;
@@ -118,10 +114,6 @@ async function admitService(adm: Admission, input: KubeObject, old: KubeObject |
     let used: Set<string> | undefined;
     for (const [i, p] of (spec.ports ?? []).entries()) {
       const proto = (p.protocol ?? 'TCP').toLowerCase();
-      if (!p.nodePort) {
-        const kept = oldSpec.ports?.find((o) => o.port === p.port && (o.protocol ?? 'TCP') === (p.protocol ?? 'TCP'))?.nodePort;
-        if (kept) p.nodePort = kept;
-      }
       if (p.nodePort) {
         if (p.nodePort < low || p.nodePort > high) {
           causes.push({
@@ -165,7 +157,7 @@ async function admitService(adm: Admission, input: KubeObject, old: KubeObject |
       for (const c of claims) {
         const h = holder(c);
         if (!h || h === me) continue;
-        if (!chosen.has(c) && !(old && isKept(c, oldSpec))) throw new RetryAllocation();
+        if (!chosen.has(c) && !(old && isKept(c, oldSpec))) throw new RetryWrite();
         taken.push(takenCause(c, spec));
       }
       if (taken.length) throw Errors.invalid('', 'Service', obj.metadata.name ?? '', taken);

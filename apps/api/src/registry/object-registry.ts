@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import {
   Errors,
   decideDelete,
+  nameForCreate,
   deepEqual,
   prepareForCreate,
   prepareForUpdate,
@@ -13,7 +14,7 @@ import type { ResourceStore } from '../store/resource-store';
 import type { ObjectKey, WriteDecision, WriteOp } from '../store/store-types';
 import { admitCreate, admitUpdate, type Admission } from './admission';
 import { checkBody, conflict, prepareIncoming } from './incoming';
-import { RetryAllocation } from './retry-allocation';
+import { RetryWrite } from './retry-write';
 import type { RequestContext } from './request-context';
 
 export interface DeleteOptions {
@@ -30,13 +31,6 @@ const NAMESPACES: ResourceType = {
 
 export function objectKey(type: ResourceType, namespace: string, name: string): ObjectKey {
   return { type, namespace: type.namespaced ? namespace : '', name };
-}
-
-function randomSuffix(): string {
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  let s = '';
-  for (let i = 0; i < 5; i++) s += alphabet[Math.floor(Math.random() * alphabet.length)];
-  return s;
 }
 
 /**
@@ -57,7 +51,7 @@ export class ObjectRegistry {
 
   async create(type: ResourceType, namespace: string, body: unknown, ctx: RequestContext): Promise<KubeObject> {
     const incoming = prepareIncoming(type, namespace, body, ctx);
-    if (!incoming.metadata.name && !incoming.metadata.generateName) {
+    if (!nameForCreate(incoming.metadata)) {
       throw Errors.invalid(type.group, type.kind, '', [
         { reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' },
       ]);
@@ -65,7 +59,7 @@ export class ObjectRegistry {
     checkBody(type, incoming, undefined);
     for (let attempt = 0; ; attempt++) {
       const admitted = await admitCreate(this.admission, type, incoming);
-      const name = incoming.metadata.name || incoming.metadata.generateName + randomSuffix();
+      const name = nameForCreate(incoming.metadata)!;
       const key = objectKey(type, namespace, name);
       const op: WriteOp = {
         key,
@@ -86,7 +80,6 @@ export class ObjectRegistry {
             uid: randomUUID(),
             now: wctx.now,
             revision: wctx.revision,
-            randomSuffix: '',
           });
           if (type.namespaced) obj.metadata.namespace = namespace;
           return { put: obj, claims: admitted.claims };
@@ -96,7 +89,7 @@ export class ObjectRegistry {
         return (await this.store.write(op)).object;
       } catch (e) {
         // A randomly picked cluster IP or node port taken meanwhile: pick again.
-        if (e instanceof RetryAllocation && attempt < 5) continue;
+        if (e instanceof RetryWrite && attempt < 5) continue;
         throw e;
       }
     }
@@ -135,7 +128,7 @@ export class ObjectRegistry {
           if (rv && rv !== latest.metadata.resourceVersion) throw conflict(type, name);
           if (latest.metadata.resourceVersion !== current.metadata.resourceVersion && !rv) {
             // Unconditional update raced with another writer: recompute from the latest state.
-            throw new RetryAllocation();
+            throw new RetryWrite();
           }
           if (incoming.metadata.uid && incoming.metadata.uid !== latest.metadata.uid) {
             throw Errors.conflict(type, name, `Precondition failed: UID in precondition: ${incoming.metadata.uid}, UID in object meta: ${latest.metadata.uid}`);
@@ -151,7 +144,7 @@ export class ObjectRegistry {
       try {
         return (await this.store.write(op)).object;
       } catch (e) {
-        if (e instanceof RetryAllocation && attempt < 10) continue;
+        if (e instanceof RetryWrite && attempt < 10) continue;
         throw e;
       }
     }

@@ -32,24 +32,32 @@ export class ChangeFeedPublisher {
   private pumping?: Promise<void>;
   private again = false;
   private trying = false;
+  private compactedAt = 0;
   private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly store: ResourceStore,
     private readonly redis: Redis,
     private readonly streamKey: string,
-    private readonly opts: { databaseUrl: string; schema: string; streamLength: number; logger?: Logger },
+    private readonly opts: {
+      databaseUrl: string;
+      schema: string;
+      streamLength: number;
+      /** The leader compacts the change log to this many revisions once a minute. */
+      historyRevisions: number;
+      logger?: Logger;
+    },
   ) {}
-
-  get isLeader(): boolean {
-    return this.leader;
-  }
 
   async start(): Promise<void> {
     this.stopped = false;
     await this.tryLead();
     // Leaders also poll, as a safety net for a missed notification; followers retry the lock.
-    this.timer = setInterval(() => (this.leader ? this.kick() : void this.tryLead()), 1000);
+    this.timer = setInterval(() => {
+      if (!this.leader) return void this.tryLead();
+      this.kick();
+      if (Date.now() - this.compactedAt > 60_000) void this.compact();
+    }, 1000);
   }
 
   private async tryLead(): Promise<void> {
@@ -133,6 +141,18 @@ export class ChangeFeedPublisher {
       }
     } catch (e) {
       this.opts.logger?.warn(`change feed: publish failed: ${(e as Error).message}`);
+    }
+  }
+
+  /** Keeps the last `historyRevisions` changes; watches from before get 410 Gone. */
+  private async compact(): Promise<void> {
+    this.compactedAt = Date.now();
+    try {
+      const { current, compacted } = await this.store.revisions();
+      const upTo = current - this.opts.historyRevisions;
+      if (upTo > compacted) await this.store.compact(upTo);
+    } catch (e) {
+      this.opts.logger?.warn(`change feed: compaction failed: ${(e as Error).message}`);
     }
   }
 

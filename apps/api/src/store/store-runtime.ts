@@ -20,7 +20,7 @@ export class StoreRuntime {
   ) {}
 
   static async start(
-    config: Pick<SkiffConfig, 'databaseUrl' | 'databaseSchema' | 'redisUrl' | 'redisPrefix' | 'streamLength'>,
+    config: Pick<SkiffConfig, 'databaseUrl' | 'databaseSchema' | 'redisUrl' | 'redisPrefix' | 'streamLength' | 'historyRevisions'>,
     logger?: Logger,
   ): Promise<StoreRuntime> {
     const ds = createDataSource(config);
@@ -35,6 +35,7 @@ export class StoreRuntime {
       databaseUrl: config.databaseUrl,
       schema: config.databaseSchema,
       streamLength: config.streamLength,
+      historyRevisions: config.historyRevisions,
       logger,
     });
     const hub = new WatchHub(store, reader, redis, streamKey, { logger });

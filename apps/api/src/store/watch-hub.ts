@@ -79,12 +79,6 @@ export class WatchHub {
     };
   }
 
-  /** Resolves once this process has seen `revision` (e.g. so a watch can start after a write). */
-  async waitFor(revision: number, timeoutMs = 5000): Promise<void> {
-    const end = Date.now() + timeoutMs;
-    while (this.lastRev < revision && Date.now() < end) await new Promise((r) => setTimeout(r, 2));
-  }
-
   private async run(): Promise<void> {
     const block = this.opts.blockMs ?? 1000;
     while (!this.stopped) {

@@ -12,5 +12,6 @@ export function isolatedConfig() {
     redisUrl,
     redisPrefix: `skiff-test:${id}:`,
     streamLength: 100_000,
+    historyRevisions: 1_000_000,
   };
 }

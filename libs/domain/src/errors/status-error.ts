@@ -107,12 +107,6 @@ export const Errors = {
       causes: [{ message }],
     });
   },
-  tooManyRequests(message: string, retryAfterSeconds = 1): StatusError {
-    return new StatusError(429, 'TooManyRequests', message, { retryAfterSeconds });
-  },
-  timeout(message: string): StatusError {
-    return new StatusError(504, 'Timeout', message);
-  },
 };
 
 export function isStatusError(e: unknown): e is StatusError {

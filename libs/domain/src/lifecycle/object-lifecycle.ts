@@ -11,14 +11,23 @@ export interface CreateContext {
   uid: string;
   now: Date;
   revision: number;
-  /** Suffix for generateName (5 random lower-case alphanumerics in Kubernetes). */
-  randomSuffix: string;
+}
+
+/** Kubernetes' alphabet for generated names: no vowels (no words), no look-alikes. */
+const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** The name a create takes: `metadata.name`, else `generateName` plus 5 random characters. */
+export function nameForCreate(meta: ObjectMeta, random: () => number = Math.random): string | undefined {
+  if (meta.name) return meta.name;
+  if (!meta.generateName) return undefined;
+  let suffix = '';
+  for (let i = 0; i < 5; i++) suffix += NAME_ALPHABET[Math.floor(random() * NAME_ALPHABET.length)];
+  return meta.generateName + suffix;
 }
 
 /** Fields a client may not set on create; the server owns them. */
 export function prepareForCreate(type: ResourceType, obj: KubeObject, ctx: CreateContext): KubeObject {
   const meta: ObjectMeta = { ...obj.metadata };
-  if (!meta.name && meta.generateName) meta.name = meta.generateName + ctx.randomSuffix;
   meta.uid = ctx.uid;
   meta.creationTimestamp = rfc3339(ctx.now);
   meta.resourceVersion = String(ctx.revision);

@@ -1,16 +1,17 @@
-import { Errors, selectorToString, labelSelectorAsRequirements, type KubeObject, type LabelSelector } from '@skiff/domain';
+import { Errors } from '../errors/status-error';
+import type { LabelSelector } from '../kinds/common';
+import type { KubeObject } from '../meta/types';
+import { selectorToString } from '../selectors/label-requirement';
+import { labelSelectorAsRequirements } from '../selectors/label-selector-object';
 
 /** The `scale` subresource's view of a workload (autoscaling/v1 Scale). */
 export function toScale(obj: KubeObject): KubeObject {
   const spec = (obj.spec ?? {}) as { replicas?: number; selector?: LabelSelector | Record<string, string> };
   const status = (obj.status ?? {}) as { replicas?: number };
-  let selector = '';
-  if (spec.selector) {
-    const sel = spec.selector as LabelSelector;
-    const isLabelSelector = 'matchLabels' in sel || 'matchExpressions' in sel;
-    const conv = labelSelectorAsRequirements(isLabelSelector ? sel : { matchLabels: spec.selector as Record<string, string> });
-    selector = conv.ok ? selectorToString(conv.requirements) : '';
-  }
+  // A ReplicationController's selector is a plain label map; the apps/v1 kinds use a LabelSelector.
+  const sel = obj.kind === 'ReplicationController' ? { matchLabels: spec.selector as Record<string, string> } : (spec.selector as LabelSelector);
+  const conv = labelSelectorAsRequirements(sel);
+  const selector = conv.ok && conv.requirements ? selectorToString(conv.requirements) : '';
   const m = obj.metadata;
   return {
     kind: 'Scale',
