@@ -43,8 +43,10 @@ export class ChangeFeedPublisher {
       databaseUrl: string;
       schema: string;
       streamLength: number;
-      /** The leader compacts the change log to this many revisions once a minute. */
+      /** The leader compacts the change log to this many revisions… */
       historyRevisions: number;
+      /** …this often (default a minute). */
+      compactEveryMs?: number;
       logger?: Logger;
     },
   ) {}
@@ -56,7 +58,7 @@ export class ChangeFeedPublisher {
     this.timer = setInterval(() => {
       if (!this.leader) return void this.tryLead();
       this.kick();
-      if (Date.now() - this.compactedAt > 60_000) void this.compact();
+      if (Date.now() - this.compactedAt >= (this.opts.compactEveryMs ?? 60_000)) void this.compact();
     }, 1000);
   }
 

@@ -155,4 +155,22 @@ describe('ResourceStore', () => {
     expect(got.data).toEqual({ hello: 'world' });
     expect(got.metadata.resourceVersion).toBe(r.object.metadata.resourceVersion);
   });
+
+  it('compacts the change log on its own, keeping the configured number of revisions', async () => {
+    const small = await StoreRuntime.start({ ...isolatedConfig(), historyRevisions: 10 }, undefined, { compactEveryMs: 0 });
+    try {
+      for (let i = 0; i < 30; i++) await small.store.write(put(`c${i}`, {}));
+      const end = Date.now() + 10_000;
+      let r = await small.store.revisions();
+      while (r.compacted < r.current - 10 && Date.now() < end) {
+        await new Promise((res) => setTimeout(res, 100));
+        r = await small.store.revisions();
+      }
+      expect(r.compacted).toBe(r.current - 10);
+      const log = await small.store.changesAfter(0, 100);
+      expect(log.map((c) => c.revision)).toEqual(Array.from({ length: 10 }, (_, i) => r.current - 9 + i));
+    } finally {
+      await small.stop();
+    }
+  });
 });

@@ -97,10 +97,13 @@ export class ResourceStore {
 
   /** Drops change-log entries at or below `revision`; watches from before it get 410 Gone. */
   async compact(revision: number): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const [r] = await m.query(`UPDATE revision SET compacted = GREATEST(compacted, LEAST($1::bigint, revision)) WHERE id = 1 RETURNING compacted`, [revision]);
-      await m.query(`DELETE FROM changes WHERE revision <= $1`, [r.compacted]);
-    });
+    await this.ds.query(
+      `WITH c AS (
+         UPDATE revision SET compacted = GREATEST(compacted, LEAST($1::bigint, revision)) WHERE id = 1 RETURNING compacted
+       )
+       DELETE FROM changes WHERE revision <= (SELECT compacted FROM c)`,
+      [revision],
+    );
   }
 
   async close(): Promise<void> {

@@ -22,6 +22,7 @@ export class StoreRuntime {
   static async start(
     config: Pick<SkiffConfig, 'databaseUrl' | 'databaseSchema' | 'redisUrl' | 'redisPrefix' | 'streamLength' | 'historyRevisions'>,
     logger?: Logger,
+    opts: { compactEveryMs?: number } = {},
   ): Promise<StoreRuntime> {
     const ds = createDataSource(config);
     await ds.initialize();
@@ -36,6 +37,7 @@ export class StoreRuntime {
       schema: config.databaseSchema,
       streamLength: config.streamLength,
       historyRevisions: config.historyRevisions,
+      compactEveryMs: opts.compactEveryMs,
       logger,
     });
     const hub = new WatchHub(store, reader, redis, streamKey, { logger });

@@ -54,6 +54,13 @@ describe('bad input', () => {
     ['a wrong token', () => api.call('GET', cms, { token: 'nope' }), 401, () => undefined],
     ['a bad dryRun value', () => api.call('POST', `${cms}?dryRun=Some`, { body: { metadata: { name: 'x' } } }), 400, () => undefined],
     ['a bad resourceVersion for watch', () => api.call('GET', `${cms}?watch=true&resourceVersion=abc`), 400, () => undefined],
+    ['an Accept header naming only formats Skiff does not write', () => api.call('GET', cms, { accept: 'application/vnd.kubernetes.protobuf' }), 406, () => undefined],
+    [
+      'a create whose response cannot be written (nothing is created)',
+      () => api.call('POST', cms, { body: { metadata: { name: 'never' } }, accept: 'application/vnd.kubernetes.protobuf' }),
+      406,
+      () => undefined,
+    ],
     ['a bad continue token', () => api.call('GET', `${cms}?limit=1&continue=garbage`), 400, () => undefined],
     ['a taken NodePort', () => api.call('POST', '/api/v1/namespaces/default/services', { body: { metadata: { name: 'np2' }, spec: { type: 'NodePort', selector: { a: 'b' }, ports: [{ port: 80, nodePort: 30080 }] } } }), 422, (b) => expect(b.details.causes[0].field).toBe('spec.ports[0].nodePort')],
     ['an out-of-range ClusterIP', () => api.call('POST', '/api/v1/namespaces/default/services', { body: { metadata: { name: 'ip' }, spec: { clusterIP: '10.0.0.1', selector: { a: 'b' }, ports: [{ port: 80 }] } } }), 422, (b) => expect(b.details.causes[0].field).toContain('spec.clusterIP')],
