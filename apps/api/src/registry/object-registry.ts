@@ -57,7 +57,8 @@ export class ObjectRegistry {
       ]);
     }
     checkBody(type, incoming, undefined);
-    for (let attempt = 0; ; attempt++) {
+    // A randomly picked cluster IP or node port taken meanwhile: pick again.
+    return withRetries(5, () => Errors.internal('failed to allocate a unique value after several tries'), async () => {
       const admitted = await admitCreate(this.admission, type, incoming);
       const name = nameForCreate(incoming.metadata)!;
       const key = objectKey(type, namespace, name);
@@ -85,19 +86,16 @@ export class ObjectRegistry {
           return { put: obj, claims: admitted.claims };
         },
       };
-      try {
-        return (await this.store.write(op)).object;
-      } catch (e) {
-        // A randomly picked cluster IP or node port taken meanwhile: pick again.
-        if (e instanceof RetryWrite && attempt < 5) continue;
-        throw e;
-      }
-    }
+      return (await this.store.write(op)).object;
+    });
   }
 
   /**
    * Replaces the object (PUT) or applies `mutate` to its current state (PATCH,
-   * scale). Checks resourceVersion and uid preconditions in the write transaction.
+   * scale). The next state is computed and validated outside the write
+   * transaction; inside it, the object must still be the one read (else the
+   * write is remade from the latest state, or 409 when the client named a
+   * resourceVersion), so the transaction holds the revision lock only briefly.
    */
   async update(
     type: ResourceType,
@@ -108,46 +106,41 @@ export class ObjectRegistry {
     ctx: RequestContext,
   ): Promise<KubeObject> {
     const key = objectKey(type, namespace, name);
-    // Allocation choices are made before the transaction; a conflict there retries.
-    for (let attempt = 0; ; attempt++) {
+    return withRetries(10, () => conflict(type, name), async () => {
       const current = await this.store.get(key);
       if (!current) throw Errors.notFound(type, name);
-      const proposed = mutate(structuredClone(current));
-      const incoming = prepareIncoming(type, namespace, proposed, ctx);
+      const incoming = prepareIncoming(type, namespace, mutate(structuredClone(current)), ctx);
       if (incoming.metadata.name && incoming.metadata.name !== name) {
         throw Errors.badRequest(`the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`);
       }
+      const rv = incoming.metadata.resourceVersion;
+      if (rv && rv !== current.metadata.resourceVersion) throw conflict(type, name);
+      if (incoming.metadata.uid && incoming.metadata.uid !== current.metadata.uid) {
+        throw Errors.conflict(type, name, `Precondition failed: UID in precondition: ${incoming.metadata.uid}, UID in object meta: ${current.metadata.uid}`);
+      }
       const admitted = await admitUpdate(this.admission, type, incoming, current, scope);
+      const next = prepareForUpdate(type, admitted.object, current, scope, Number(current.metadata.resourceVersion));
+      checkBody(type, next, current);
+      let decision: WriteDecision;
+      if (deepEqual(next, current)) decision = { unchanged: current };
+      else if (readyToRemove(next)) decision = { remove: next };
+      else decision = { put: next, ...(admitted.claims ? { claims: admitted.claims } : {}) };
       const op: WriteOp = {
         key,
         claims: admitted.claims,
         dryRun: ctx.dryRun,
         decide: (latest, wctx): WriteDecision => {
           if (!latest) throw Errors.notFound(type, name);
-          const rv = incoming.metadata.resourceVersion;
-          if (rv && rv !== latest.metadata.resourceVersion) throw conflict(type, name);
-          if (latest.metadata.resourceVersion !== current.metadata.resourceVersion && !rv) {
-            // Unconditional update raced with another writer: recompute from the latest state.
+          if (latest.metadata.resourceVersion !== current.metadata.resourceVersion) {
+            if (rv) throw conflict(type, name);
             throw new RetryWrite();
           }
-          if (incoming.metadata.uid && incoming.metadata.uid !== latest.metadata.uid) {
-            throw Errors.conflict(type, name, `Precondition failed: UID in precondition: ${incoming.metadata.uid}, UID in object meta: ${latest.metadata.uid}`);
-          }
           admitted.checkClaims(wctx.claimHolder, key);
-          const next = prepareForUpdate(type, admitted.object, latest, scope, Number(latest.metadata.resourceVersion));
-          checkBody(type, next, latest);
-          if (deepEqual(next, latest)) return { unchanged: latest };
-          if (readyToRemove(next)) return { remove: next };
-          return { put: next, ...(admitted.claims ? { claims: admitted.claims } : {}) };
+          return decision;
         },
       };
-      try {
-        return (await this.store.write(op)).object;
-      } catch (e) {
-        if (e instanceof RetryWrite && attempt < 10) continue;
-        throw e;
-      }
-    }
+      return (await this.store.write(op)).object;
+    });
   }
 
   async delete(type: ResourceType, namespace: string, name: string, opts: DeleteOptions, ctx: RequestContext): Promise<DeleteResult> {
@@ -178,6 +171,18 @@ export class ObjectRegistry {
     const { object } = await this.store.write(op);
     return { removed, object };
   }
+}
+
+/** Runs `attempt` again while it asks to (RetryWrite), at most `times`; then fails with `exhausted()`. */
+async function withRetries<T>(times: number, exhausted: () => Error, attempt: () => Promise<T>): Promise<T> {
+  for (let i = 0; i < times; i++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (!(e instanceof RetryWrite)) throw e;
+    }
+  }
+  throw exhausted();
 }
 
 /** Orphan and Foreground deletion are carried out by the garbage collector through these finalizers. */
