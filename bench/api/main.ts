@@ -7,8 +7,9 @@
 import * as os from 'os';
 import { Client } from 'pg';
 import { Agent, request } from 'undici';
-import { startTestApi } from '../../apps/api/test/support/test-server';
 import { openWatch } from '../../apps/api/test/support/watch-client';
+import { startApiProcess } from './api-process';
+import { inProcessFigures } from './in-process';
 
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
 
@@ -58,8 +59,8 @@ async function main(): Promise<void> {
     const setup = await import('../../scripts/test-services-setup.mjs' as string);
     await setup.default();
   }
-  const api = await startTestApi();
-  const dispatcher = new Agent({ connect: { ca: api.server.pki.caCert }, connections: 64 });
+  const api = await startApiProcess(Number(process.env.BENCH_PORT ?? 16443), process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
+  const dispatcher = new Agent({ connect: { ca: api.ca }, connections: 64 });
   const call = async (method: string, path: string, body?: unknown, ct = 'application/json') => {
     const res = await request(api.url + path, {
       method: method as 'GET',
@@ -76,23 +77,26 @@ async function main(): Promise<void> {
   const line = (name: string, r: { p50: number; p99: number; opsPerSec: number }) =>
     rows.push(`| ${name} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.opsPerSec.toFixed(0)} |`);
 
-  const raw1 = await rawInsertRate(process.env.DATABASE_URL!, 1);
-  const raw16 = await rawInsertRate(process.env.DATABASE_URL!, 16);
+  const only = process.env.BENCH_ONLY; // e.g. "create" to run one row group
+  const raw1 = only ? NaN : await rawInsertRate(process.env.DATABASE_URL!, 1);
+  const raw16 = only ? NaN : await rawInsertRate(process.env.DATABASE_URL!, 16);
   let seq = 0;
-  for (const clients of [1, 16]) {
+  for (const clients of only ? (only === 'create16' ? [16] : []) : [1, 16]) {
     line(`create, ${clients} client(s)`, await load(clients, async () => void (await call('POST', cms, { metadata: { name: `b${seq++}`, labels: { bench: 'yes' } }, data: { k: 'v'.repeat(200) } }))));
   }
-  for (const clients of [1, 16]) {
+  for (const clients of only ? [] : [1, 16]) {
     line(`get, ${clients} client(s)`, await load(clients, async (_c, i) => void (await call('GET', `${cms}/b${i % 100}`))));
   }
-  for (const clients of [1, 16]) {
+  for (const clients of only ? [] : [1, 16]) {
     line(`list 100 (limit=100), ${clients} client(s)`, await load(clients, async () => void (await call('GET', `${cms}?limit=100`))));
   }
   // Watch delivery: from sending a write to the event reaching a watcher.
-  for (const clients of [1, 16]) {
-    const w = await openWatch(`${api.url}${cms}?watch=true&resourceVersion=${JSON.parse(await call('GET', `${cms}?limit=1`)).metadata.resourceVersion}`, api.token, api.server.pki.caCert);
+  for (const clients of only ? [] : [1, 16]) {
+    const w = await openWatch(`${api.url}${cms}?watch=true&resourceVersion=${JSON.parse(await call('GET', `${cms}?limit=1`)).metadata.resourceVersion}`, api.token, api.ca);
     const sent = new Map<string, number>();
+    const acked = new Map<string, number>();
     const lat: number[] = [];
+    const arrivals = new Map<string, number>();
     let seen = 0;
     const end = Date.now() + DURATION_MS;
     const t0 = Date.now();
@@ -103,21 +107,42 @@ async function main(): Promise<void> {
         const stamp = `${c}-${i}`;
         sent.set(stamp, performance.now());
         await call('PATCH', `${cms}/${name}`, { data: { stamp } }, 'application/merge-patch+json');
+        acked.set(stamp, performance.now());
         count++;
         while (seen < w.events.length) {
           const ev = w.events[seen++];
-          const s = sent.get(ev.object?.data?.stamp);
-          if (s !== undefined) lat.push(performance.now() - s);
+          const st = ev.object?.data?.stamp;
+          const s = sent.get(st);
+          if (s !== undefined) {
+            lat.push(performance.now() - s);
+            arrivals.set(st, performance.now());
+          }
         }
       }
     }));
     await new Promise((r) => setTimeout(r, 300));
     for (; seen < w.events.length; seen++) {
-      const s = sent.get(w.events[seen].object?.data?.stamp);
-      if (s !== undefined && lat.length < count) lat.push(performance.now() - s);
+      const st = w.events[seen].object?.data?.stamp;
+      const s = sent.get(st);
+      if (s !== undefined && lat.length < count) {
+        lat.push(performance.now() - s);
+        arrivals.set(st, performance.now());
+      }
     }
     await w.close();
-    line(`watch delivery (write sent → event received), ${clients} writer(s)`, { p50: pct(lat, 50), p99: pct(lat, 99), opsPerSec: count / ((Date.now() - t0) / 1000) });
+    // The event can reach the watcher before the writer reads its own answer: clamp at 0.
+    const afterAck = [...acked].map(([st, t]) => Math.max(0, (arrivals.get(st) ?? Infinity) - t));
+    const rate = count / ((Date.now() - t0) / 1000);
+    line(`HTTP watch delivery, write sent → event received, ${clients} writer(s)`, { p50: pct(lat, 50), p99: pct(lat, 99), opsPerSec: rate });
+    line(`HTTP watch delivery, write acknowledged → event received, ${clients} writer(s)`, { p50: pct(afterAck, 50), p99: pct(afterAck, 99), opsPerSec: rate });
+  }
+
+  await dispatcher.close();
+  await api.stop();
+  if (!only || only === 'inprocess') {
+    const inproc = await inProcessFigures(load, pct, DURATION_MS);
+    line('create through the registry, no HTTP, 16 callers', inproc.create16);
+    for (const [w, f] of Object.entries(inproc.delivery)) line(`store watch delivery, commit acknowledged → hub event, ${w} writer(s)`, f);
   }
 
   const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
@@ -132,8 +157,6 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  await dispatcher.close();
-  await api.stop();
   const teardown = await import('../../scripts/test-services-teardown.mjs' as string).catch(() => undefined);
   await teardown?.default();
   process.exit(0);

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type Redis from 'ioredis';
 import type { Logger } from '@nestjs/common';
 import type { ResourceStore } from './resource-store';
@@ -40,7 +40,8 @@ export class ChangeFeedPublisher {
     private readonly redis: Redis,
     private readonly streamKey: string,
     private readonly opts: {
-      databaseUrl: string;
+      /** A new connection of its own: it holds the leader's advisory lock and LISTENs. */
+      connect: () => Client;
       schema: string;
       streamLength: number;
       /** The leader compacts the change log to this many revisions… */
@@ -67,7 +68,7 @@ export class ChangeFeedPublisher {
     this.trying = true;
     try {
       if (!this.pg) {
-        this.pg = new Client({ connectionString: this.opts.databaseUrl, options: `-c search_path=${this.opts.schema}` });
+        this.pg = this.opts.connect();
         this.pg.on('error', () => this.lostConnection());
         this.pg.on('notification', () => this.kick());
         await this.pg.connect();

@@ -173,4 +173,37 @@ describe('ResourceStore', () => {
       await small.stop();
     }
   });
+
+  it('loses no update when two processes write the same object (each waits on the other for the revision lock)', async () => {
+    // A second runtime on the same schema is a second API process: its own writer connection and batches.
+    const other = await StoreRuntime.start({ ...isolatedConfig(), databaseSchema: schemaOf(rt), redisPrefix: 'skiff-test:other:' });
+    try {
+      await rt.store.write(put('shared', { n: '0' }));
+      let ok = 0;
+      await Promise.all(
+        [rt, other, rt, other, rt, other, rt, other].map(async (r) => {
+          for (let i = 0; i < 40; i++) {
+            const cur = await r.store.get(key('shared'));
+            try {
+              await r.store.write(bump('shared', cur!.metadata.resourceVersion!));
+              ok++;
+            } catch (e) {
+              expect((e as { code: number }).code).toBe(409);
+            }
+          }
+        }),
+      );
+      const final = await rt.store.get(key('shared'));
+      expect(Number((final!.data as Record<string, string>).n)).toBe(ok);
+      const { current } = await rt.store.revisions();
+      const log = await rt.store.changesAfter(current - ok, 10_000);
+      expect(log.map((c) => c.revision)).toEqual(Array.from({ length: ok }, (_, i) => current - ok + 1 + i));
+    } finally {
+      await other.stop();
+    }
+  });
 });
+
+function schemaOf(r: StoreRuntime): string {
+  return (r.ds.options as { schema: string }).schema;
+}

@@ -1,3 +1,4 @@
+import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { groupResource, type KubeObject, type ResourceType } from '@skiff/domain';
 import type { Change, ObjectKey, WriteOp, WriteResult } from './store-types';
@@ -31,8 +32,10 @@ export class ResourceStore {
   constructor(
     readonly ds: DataSource,
     readonly notifyChannel: string,
+    /** A new connection of its own for the writer (it holds the write transaction). */
+    connect: () => Client,
   ) {
-    this.batcher = new WriteBatcher(ds, notifyChannel);
+    this.batcher = new WriteBatcher(connect, notifyChannel);
   }
 
   write(op: WriteOp): Promise<WriteResult> {

@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { Client } from 'pg';
 import type { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { SkiffConfig } from '../config/skiff-config';
@@ -27,13 +28,14 @@ export class StoreRuntime {
     const ds = createDataSource(config);
     await ds.initialize();
     await migrate(ds, config.databaseSchema);
-    const store = new ResourceStore(ds, `skiff_changes_${config.databaseSchema}`);
+    const connect = () => new Client({ connectionString: config.databaseUrl, options: `-c search_path=${config.databaseSchema}` });
+    const store = new ResourceStore(ds, `skiff_changes_${config.databaseSchema}`, connect);
     const redisOpts = { maxRetriesPerRequest: null, lazyConnect: false } as const;
     const redis = new Redis(config.redisUrl, redisOpts);
     const reader = new Redis(config.redisUrl, redisOpts);
     const streamKey = `${config.redisPrefix}changes`;
     const publisher = new ChangeFeedPublisher(store, redis, streamKey, {
-      databaseUrl: config.databaseUrl,
+      connect,
       schema: config.databaseSchema,
       streamLength: config.streamLength,
       historyRevisions: config.historyRevisions,

@@ -1,17 +1,12 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { Client } from 'pg';
 import { Errors, groupResource, type KubeObject } from '@skiff/domain';
+import { BatchSql, type Row } from './batch-sql';
 import { keyString, type Change, type ObjectKey, type WriteOp, type WriteResult } from './store-types';
 
 interface Pending {
   op: WriteOp;
   resolve(r: WriteResult): void;
   reject(e: unknown): void;
-}
-
-interface Row {
-  resource: string;
-  namespace: string;
-  name: string;
 }
 
 const MAX_BATCH = 256;
@@ -34,12 +29,11 @@ interface Final {
 export class WriteBatcher {
   private queue: Pending[] = [];
   private running = false;
-  private runner?: QueryRunner;
+  private readonly sql: BatchSql;
 
-  constructor(
-    private readonly ds: DataSource,
-    private readonly notifyChannel: string,
-  ) {}
+  constructor(connect: () => Client, notifyChannel: string) {
+    this.sql = new BatchSql(connect, notifyChannel);
+  }
 
   submit(op: WriteOp): Promise<WriteResult> {
     return new Promise((resolve, reject) => {
@@ -50,47 +44,33 @@ export class WriteBatcher {
 
   async close(): Promise<void> {
     while (this.running) await new Promise((r) => setTimeout(r, 5));
-    await this.runner?.release();
-    this.runner = undefined;
+    await this.sql.close();
   }
 
   private async drain(): Promise<void> {
     this.running = true;
     try {
-      while (this.queue.length) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        await this.commit(batch);
-      }
+      while (this.queue.length) await this.commit(this.queue.splice(0, MAX_BATCH));
     } finally {
       this.running = false;
     }
   }
 
-  private async connection(): Promise<QueryRunner> {
-    if (!this.runner || this.runner.isReleased) {
-      this.runner = this.ds.createQueryRunner();
-      await this.runner.connect();
-    }
-    return this.runner;
-  }
-
   private async commit(batch: Pending[]): Promise<void> {
-    let qr: QueryRunner | undefined;
     const settled: (() => void)[] = [];
     try {
-      qr = await this.connection();
-      await qr.query('BEGIN');
-      const [{ revision }] = await qr.query(`SELECT revision FROM revision WHERE id = 1 FOR UPDATE`);
-      const current = await this.prefetch(qr, batch);
-      const holders = await this.prefetchClaims(qr, batch);
-      let rev = Number(revision);
+      const keys = new Map<string, Row>();
+      for (const p of batch) for (const k of [p.op.key, ...(p.op.needs ?? [])]) keys.set(keyString(k), rowOf(k));
+      const fetched = await this.sql.begin([...keys.values()], batch.flatMap((p) => p.op.claims ?? []));
+      const current = new Map(fetched.objects.map((o) => [rowKey(o), o.body]));
+      const holders = new Map(fetched.claims.map((c) => [c.claim, rowKey(c)]));
+      let rev = fetched.revision;
       const changes: Change[] = [];
       // Final state per key after the batch: an object, or null for removed.
       const finals = new Map<string, Final>();
       const now = new Date();
       for (const p of batch) {
-        const key = p.op.key;
-        const ks = keyString(key);
+        const ks = keyString(p.op.key);
         try {
           const decision = p.op.decide(current.get(ks), {
             revision: rev + 1,
@@ -109,14 +89,13 @@ export class WriteBatcher {
           }
           rev += 1;
           object.metadata.resourceVersion = String(rev);
-          const existed = current.has(ks);
-          const type = 'put' in decision ? (existed ? 'MODIFIED' : 'ADDED') : 'DELETED';
-          const row = { resource: groupResource(key.type), namespace: key.namespace, name: key.name };
           const prev = current.get(ks);
+          const type = 'put' in decision ? (prev ? 'MODIFIED' : 'ADDED') : 'DELETED';
+          const row = rowOf(p.op.key);
           changes.push({ revision: rev, type, ...row, object, ...(prev ? { prev } : {}) });
           const earlier = finals.get(ks);
           const claims = 'put' in decision ? decision.claims ?? earlier?.claims : [];
-          finals.set(ks, { row, object: 'put' in decision ? object : null, existed: earlier ? earlier.existed : existed, claims });
+          finals.set(ks, { row, object: 'put' in decision ? object : null, existed: earlier ? earlier.existed : !!prev, claims });
           if (claims) {
             for (const [c, holder] of holders) if (holder === ks && !claims.includes(c)) holders.delete(c);
             for (const c of claims) holders.set(c, ks);
@@ -129,134 +108,32 @@ export class WriteBatcher {
           settled.push(() => p.reject(e instanceof Error ? e : Errors.internal(String(e))));
         }
       }
-      if (changes.length) await this.write(qr, finals, changes, rev);
-      await qr.query('COMMIT');
+      const all = [...finals.values()];
+      await this.sql.commit({
+        puts: all.filter((f) => f.object).map((f) => ({ ...f.row, object: f.object! })),
+        removes: all.filter((f) => !f.object && f.existed).map((f) => f.row),
+        claimed: all.filter((f) => f.claims).map((f) => ({ ...f.row, claims: f.claims! })),
+        changes,
+        revision: rev,
+      });
     } catch (e) {
-      await qr?.query('ROLLBACK').catch(() => undefined);
-      if (qr) {
-        await qr.release().catch(() => undefined);
-        this.runner = undefined;
-      }
+      await this.sql.rollback();
       const err = Errors.internal(`store write failed: ${(e as Error).message}`);
       for (const p of batch) p.reject(err);
       return;
     }
     for (const s of settled) s();
   }
+}
 
-  private async prefetch(qr: QueryRunner, batch: Pending[]): Promise<Map<string, KubeObject>> {
-    const keys = new Map<string, Row>();
-    for (const p of batch) {
-      for (const k of [p.op.key, ...(p.op.needs ?? [])]) {
-        keys.set(keyString(k), { resource: groupResource(k.type), namespace: k.namespace, name: k.name });
-      }
-    }
-    const rows: { resource: string; namespace: string; name: string; body: KubeObject }[] = await qr.query(
-      `SELECT o.resource, o.namespace, o.name, o.body FROM objects o
-         JOIN jsonb_to_recordset($1::jsonb) AS k(resource text, namespace text, name text)
-           ON o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name`,
-      [JSON.stringify([...keys.values()])],
-    );
-    const out = new Map<string, KubeObject>();
-    for (const r of rows) {
-      const [resource, group = ''] = splitGroupResource(r.resource);
-      out.set(`${group}/${resource}/${r.namespace}/${r.name}`, r.body);
-    }
-    return out;
-  }
+function rowOf(k: ObjectKey): Row {
+  return { resource: groupResource(k.type), namespace: k.namespace, name: k.name };
+}
 
-  private async prefetchClaims(qr: QueryRunner, batch: Pending[]): Promise<Map<string, string>> {
-    const wanted = batch.flatMap((p) => p.op.claims ?? []);
-    const out = new Map<string, string>();
-    if (!wanted.length) return out;
-    const rows: (Row & { claim: string })[] = await qr.query(`SELECT claim, resource, namespace, name FROM claims WHERE claim = ANY($1)`, [wanted]);
-    for (const r of rows) {
-      const [resource, group = ''] = splitGroupResource(r.resource);
-      out.set(r.claim, `${group}/${resource}/${r.namespace}/${r.name}`);
-    }
-    return out;
-  }
-
-  private async write(
-    qr: QueryRunner,
-    finals: Map<string, Final>,
-    changes: Change[],
-    rev: number,
-  ): Promise<void> {
-    const puts = [];
-    const removes = [];
-    const claimed = [];
-    for (const f of finals.values()) {
-      if (f.claims) claimed.push({ ...f.row, claims: f.claims });
-      if (f.object) {
-        const m = f.object.metadata;
-        puts.push({
-          ...f.row,
-          uid: m.uid,
-          rv: Number(m.resourceVersion),
-          labels: m.labels ?? {},
-          owners: (m.ownerReferences ?? []).map((o) => o.uid),
-          finalizers: m.finalizers ?? [],
-          dts: m.deletionTimestamp ?? null,
-          node: (f.object.spec as { nodeName?: string } | undefined)?.nodeName || null,
-          body: f.object,
-        });
-      } else if (f.existed) {
-        removes.push(f.row);
-      }
-    }
-    const log = changes.map((c) => ({ revision: c.revision, type: c.type, resource: c.resource, namespace: c.namespace, name: c.name, body: c.object, prev: c.prev ?? null }));
-    await qr.query(
-      `WITH put AS (
-         INSERT INTO objects (resource, namespace, name, uid, resource_version, labels, owner_uids, finalizers, deletion_timestamp, node_name, body)
-         SELECT r.resource, r.namespace, r.name, r.uid, r.rv, r.labels,
-                ARRAY(SELECT jsonb_array_elements_text(r.owners))::uuid[],
-                ARRAY(SELECT jsonb_array_elements_text(r.finalizers)),
-                r.dts, r.node, r.body
-           FROM jsonb_to_recordset($1::jsonb) AS r(resource text, namespace text, name text, uid uuid, rv bigint, labels jsonb,
-                owners jsonb, finalizers jsonb, dts timestamptz, node text, body jsonb)
-         ON CONFLICT (resource, namespace, name) DO UPDATE SET
-           uid = EXCLUDED.uid, resource_version = EXCLUDED.resource_version, labels = EXCLUDED.labels,
-           owner_uids = EXCLUDED.owner_uids, finalizers = EXCLUDED.finalizers,
-           deletion_timestamp = EXCLUDED.deletion_timestamp, node_name = EXCLUDED.node_name, body = EXCLUDED.body
-         RETURNING 1
-       ), del AS (
-         DELETE FROM objects o USING jsonb_to_recordset($2::jsonb) AS k(resource text, namespace text, name text)
-          WHERE o.resource = k.resource AND o.namespace = k.namespace AND o.name = k.name
-         RETURNING 1
-       ), log AS (
-         INSERT INTO changes (revision, type, resource, namespace, name, body, prev)
-         SELECT revision, type, resource, namespace, name, body, prev
-           FROM jsonb_to_recordset($3::jsonb) AS c(revision bigint, type text, resource text, namespace text, name text, body jsonb, prev jsonb)
-         RETURNING 1
-       ), rev AS (
-         UPDATE revision SET revision = $4 WHERE id = 1 RETURNING 1
-       )
-       SELECT (SELECT count(*) FROM put) AS put, (SELECT count(*) FROM del) AS del,
-              (SELECT count(*) FROM log) AS log, (SELECT count(*) FROM rev) AS rev,
-              pg_notify($5, $4::text)`,
-      [JSON.stringify(puts), JSON.stringify(removes), JSON.stringify(log), rev, this.notifyChannel],
-    );
-    if (claimed.length) await this.writeClaims(qr, claimed);
-  }
-
-  /** Each key now holds exactly its listed claims: release the others, then take the new ones. */
-  private async writeClaims(qr: QueryRunner, claimed: (Row & { claims: string[] })[]): Promise<void> {
-    const json = JSON.stringify(claimed);
-    await qr.query(
-      `DELETE FROM claims c USING jsonb_to_recordset($1::jsonb) AS k(resource text, namespace text, name text, claims jsonb)
-        WHERE c.resource = k.resource AND c.namespace = k.namespace AND c.name = k.name AND NOT (k.claims ? c.claim)`,
-      [json],
-    );
-    await qr.query(
-      `INSERT INTO claims (claim, resource, namespace, name)
-       SELECT x.claim, k.resource, k.namespace, k.name
-         FROM jsonb_to_recordset($1::jsonb) AS k(resource text, namespace text, name text, claims jsonb),
-              LATERAL jsonb_array_elements_text(k.claims) AS x(claim)
-       ON CONFLICT (claim) DO UPDATE SET resource = EXCLUDED.resource, namespace = EXCLUDED.namespace, name = EXCLUDED.name`,
-      [json],
-    );
-  }
+/** The keyString of a row read back from Postgres. */
+function rowKey(r: Row): string {
+  const [resource, group = ''] = splitGroupResource(r.resource);
+  return `${group}/${resource}/${r.namespace}/${r.name}`;
 }
 
 /** `deployments.apps` → ['deployments', 'apps']; `pods` → ['pods']. */
