@@ -168,6 +168,26 @@ describe('the real kubectl against Skiff', () => {
     expect(explain).toMatch(/FIELD:\s+replicas/);
   });
 
+  it("stores what kubectl's typed create commands send as protobuf, field for field", async () => {
+    const commands = [
+      ['create', 'deployment', 'pb-deploy', '--image=nginx:1.27', '--port=80', '--replicas=3', '--', '/bin/sh', '-c', 'sleep 1'],
+      ['create', 'deployment', 'pb-zero', '--image=a', '--image=b', '--replicas=0'],
+      ['create', 'service', 'clusterip', 'pb-svc', '--tcp=80:8080', '--tcp=443:web'],
+      ['create', 'service', 'nodeport', 'pb-np', '--tcp=80:8080', '--node-port=30123'],
+      ['create', 'secret', 'generic', 'pb-secret', '--from-literal=a=b', '--type=example/x'],
+      ['create', 'configmap', 'pb-cm', '--from-literal=k=v'],
+      ['create', 'namespace', 'pb-ns'],
+    ];
+    for (const cmd of commands) {
+      // What kubectl would send, as JSON; then the real create, which it sends as protobuf.
+      const sent = stripNulls(JSON.parse(await k(...cmd.slice(0, cmd.indexOf('--') < 0 ? cmd.length : cmd.indexOf('--')), '--dry-run=client', '-o', 'json', ...(cmd.includes('--') ? cmd.slice(cmd.indexOf('--')) : []))));
+      await k(...cmd);
+      const stored = JSON.parse(await k('get', `${sent.kind.toLowerCase()}/${sent.metadata.name}`, '-o', 'json'));
+      delete sent.status;
+      expect(stored).toMatchObject(sent);
+    }
+  });
+
   it('shows the usual field error for an invalid manifest', async () => {
     const bad = manifest('nginx').replace('name: web\n  labels', 'name: Bad_Name\n  labels');
     const r = await api.kubectl(['apply', '-f', '-'], { input: bad });
@@ -189,6 +209,17 @@ describe('the real kubectl against Skiff', () => {
     expect(r.stderr).toContain('deployments.apps "web" not found');
   });
 });
+
+/** kubectl's client-side JSON carries `creationTimestamp: null` and empty objects the server fills. */
+function stripNulls(v: any): any {
+  if (Array.isArray(v)) return v.map(stripNulls);
+  if (v && typeof v === 'object') {
+    const out: any = {};
+    for (const [key, val] of Object.entries(v)) if (val !== null) out[key] = stripNulls(val);
+    return out;
+  }
+  return v;
+}
 
 async function waitFor(cond: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;

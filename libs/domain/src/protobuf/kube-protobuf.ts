@@ -1,151 +1,168 @@
 import { Reader } from 'protobufjs/minimal';
 import { Errors } from '../errors/status-error';
+import { PROTO_MESSAGES, type ProtoField } from './proto-messages';
 
 /**
  * Decodes Kubernetes' protobuf request bodies (`application/vnd.kubernetes.protobuf`):
- * the `k8s\0` envelope around a runtime.Unknown, whose `raw` is the object. kubectl's
- * typed clients (`kubectl create namespace|configmap|secret`) send these. Only the
- * kinds listed in MESSAGES are understood; others get 415 so the client sends JSON.
+ * the `k8s\0` envelope around a runtime.Unknown whose `raw` is the object. kubectl's
+ * typed clients send these (`kubectl create namespace|configmap|secret|deployment|service`).
+ * Decoding is strict: a field this table does not know is refused with 415 rather than
+ * dropped, so nothing a client sent is silently lost; the client can send JSON instead.
  */
-
-type Field =
-  | [name: string, kind: 'string' | 'bytes' | 'bool' | 'int64' | 'int32' | 'time']
-  | [name: string, kind: 'message', message: string]
-  | [name: string, kind: 'repeated-string']
-  | [name: string, kind: 'repeated-message', message: string]
-  | [name: string, kind: 'map-string' | 'map-bytes'];
-
-/** Field numbers as in the generated.proto files of k8s.io/api and apimachinery. */
-const MESSAGES: Record<string, Record<number, Field>> = {
-  TypeMeta: { 1: ['apiVersion', 'string'], 2: ['kind', 'string'] },
-  Unknown: { 1: ['typeMeta', 'message', 'TypeMeta'], 2: ['raw', 'bytes'], 3: ['contentEncoding', 'string'], 4: ['contentType', 'string'] },
-  ObjectMeta: {
-    1: ['name', 'string'],
-    2: ['generateName', 'string'],
-    3: ['namespace', 'string'],
-    5: ['uid', 'string'],
-    6: ['resourceVersion', 'string'],
-    7: ['generation', 'int64'],
-    8: ['creationTimestamp', 'time'],
-    9: ['deletionTimestamp', 'time'],
-    10: ['deletionGracePeriodSeconds', 'int64'],
-    11: ['labels', 'map-string'],
-    12: ['annotations', 'map-string'],
-    13: ['ownerReferences', 'repeated-message', 'OwnerReference'],
-    14: ['finalizers', 'repeated-string'],
-  },
-  OwnerReference: {
-    1: ['kind', 'string'],
-    3: ['name', 'string'],
-    4: ['uid', 'string'],
-    5: ['apiVersion', 'string'],
-    6: ['controller', 'bool'],
-    7: ['blockOwnerDeletion', 'bool'],
-  },
-  Namespace: { 1: ['metadata', 'message', 'ObjectMeta'], 2: ['spec', 'message', 'NamespaceSpec'], 3: ['status', 'message', 'NamespaceStatus'] },
-  NamespaceSpec: { 1: ['finalizers', 'repeated-string'] },
-  NamespaceStatus: { 1: ['phase', 'string'] },
-  ConfigMap: { 1: ['metadata', 'message', 'ObjectMeta'], 2: ['data', 'map-string'], 3: ['binaryData', 'map-bytes'], 4: ['immutable', 'bool'] },
-  Secret: { 1: ['metadata', 'message', 'ObjectMeta'], 2: ['data', 'map-bytes'], 3: ['type', 'string'], 4: ['stringData', 'map-string'], 5: ['immutable', 'bool'] },
-};
 
 const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
 
 type Json = Record<string, unknown>;
 
-function readMessage(buf: Uint8Array, message: string): Json {
-  const fields = MESSAGES[message];
+class UnknownField extends Error {}
+
+function readValue(r: Reader, field: ProtoField): unknown {
+  switch (field.type) {
+    case 'string':
+      return r.string();
+    case 'bytes':
+      return Buffer.from(r.bytes()).toString('base64');
+    case 'bool':
+      return r.bool();
+    case 'int32':
+      return r.int32();
+    case 'int64':
+      return Number(r.int64());
+    default:
+      return readMessage(r.bytes(), field.type);
+  }
+}
+
+function readMessage(buf: Uint8Array, message: string): unknown {
+  const special = SPECIAL[message];
+  if (special) return special(buf);
+  const fields = PROTO_MESSAGES[message];
+  if (!fields) throw new UnknownField(message);
   const r = Reader.create(buf);
   const out: Json = {};
   while (r.pos < r.len) {
     const tag = r.uint32();
-    const num = tag >>> 3;
-    const field = fields[num];
+    const field = fields[tag >>> 3];
     if (!field) {
-      r.skipType(tag & 7);
+      // Go's encoder sends every non-pointer field, set or not: an unknown one is fine while it is empty.
+      if (!skipIfEmpty(r, tag & 7)) throw new UnknownField(`${message}.${tag >>> 3}`);
       continue;
     }
-    const [name, kind] = field;
-    switch (kind) {
-      case 'string':
-        out[name] = r.string();
-        break;
-      case 'bytes':
-        out[name] = Buffer.from(r.bytes());
-        break;
-      case 'bool':
-        out[name] = r.bool();
-        break;
-      case 'int64':
-        out[name] = Number(r.int64());
-        break;
-      case 'int32':
-        out[name] = r.int32();
-        break;
-      case 'time': {
-        const t = readTime(r.bytes());
-        out[name] = new Date(t * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-        break;
+    if (field.map) {
+      const entry = Reader.create(r.bytes());
+      let key = '';
+      let value: unknown = '';
+      while (entry.pos < entry.len) {
+        const t = entry.uint32();
+        if (t >>> 3 === 1) key = entry.string();
+        else if (t >>> 3 === 2) value = readValue(entry, field);
+        else entry.skipType(t & 7);
       }
-      case 'message':
-        out[name] = readMessage(r.bytes(), field[2] as string);
-        break;
-      case 'repeated-string':
-        ((out[name] ??= []) as string[]).push(r.string());
-        break;
-      case 'repeated-message':
-        ((out[name] ??= []) as Json[]).push(readMessage(r.bytes(), field[2] as string));
-        break;
-      case 'map-string':
-      case 'map-bytes': {
-        const entry = Reader.create(r.bytes());
-        let key = '';
-        let value = '';
-        while (entry.pos < entry.len) {
-          const t = entry.uint32();
-          if (t >>> 3 === 1) key = entry.string();
-          else if (t >>> 3 === 2) value = kind === 'map-string' ? entry.string() : Buffer.from(entry.bytes()).toString('base64');
-          else entry.skipType(t & 7);
-        }
-        ((out[name] ??= {}) as Record<string, string>)[key] = value;
-        break;
-      }
+      ((out[field.name] ??= {}) as Json)[key] = value;
+    } else if (field.repeated) {
+      ((out[field.name] ??= []) as unknown[]).push(readValue(r, field));
+    } else {
+      const v = readValue(r, field);
+      if (field.nullable || !isZero(v)) out[field.name] = v;
+      else delete out[field.name];
     }
   }
   return out;
 }
 
-function readTime(buf: Uint8Array): number {
-  const r = Reader.create(buf);
-  let seconds = 0;
-  while (r.pos < r.len) {
-    const tag = r.uint32();
-    if (tag >>> 3 === 1) seconds = Number(r.int64());
-    else r.skipType(tag & 7);
-  }
-  return seconds;
+/** Go's zero values, which JSON leaves out: '', 0, false, and a zero Time (null). */
+function isZero(v: unknown): boolean {
+  return v === '' || v === 0 || v === false || v === null;
 }
 
+/** Skips a field whose value is empty (zero scalars, or a message of only such); false when it carries data. */
+function skipIfEmpty(r: Reader, wireType: number): boolean {
+  switch (wireType) {
+    case 0:
+      return Number(r.uint64()) === 0;
+    case 1:
+      return Number(r.fixed64()) === 0;
+    case 5:
+      return r.fixed32() === 0;
+    case 2: {
+      const bytes = r.bytes();
+      return bytes.length === 0 || isEmptyMessage(bytes);
+    }
+    default:
+      return false;
+  }
+}
+
+function isEmptyMessage(bytes: Uint8Array): boolean {
+  try {
+    const r = Reader.create(bytes);
+    while (r.pos < r.len) {
+      const tag = r.uint32();
+      if (tag >>> 3 === 0 || !skipIfEmpty(r, tag & 7)) return false;
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Messages whose JSON form is not an object. */
+const SPECIAL: Record<string, (buf: Uint8Array) => unknown> = {
+  Time: (buf) => {
+    const r = Reader.create(buf);
+    let seconds = 0;
+    while (r.pos < r.len) {
+      const tag = r.uint32();
+      if (tag >>> 3 === 1) seconds = Number(r.int64());
+      else r.skipType(tag & 7);
+    }
+    return seconds === 0 ? null : new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  },
+  Quantity: (buf) => {
+    const r = Reader.create(buf);
+    let s = '';
+    while (r.pos < r.len) {
+      const tag = r.uint32();
+      if (tag >>> 3 === 1) s = r.string();
+      else r.skipType(tag & 7);
+    }
+    return s;
+  },
+  IntOrString: (buf) => {
+    const r = Reader.create(buf);
+    let kind = 0;
+    let int = 0;
+    let str = '';
+    while (r.pos < r.len) {
+      const tag = r.uint32();
+      if (tag >>> 3 === 1) kind = Number(r.int64());
+      else if (tag >>> 3 === 2) int = r.int32();
+      else if (tag >>> 3 === 3) str = r.string();
+      else r.skipType(tag & 7);
+    }
+    return kind === 1 ? str : int;
+  },
+};
+
 /** The kinds whose protobuf bodies Skiff reads. */
-export const PROTOBUF_KINDS = ['Namespace', 'ConfigMap', 'Secret'];
+export const PROTOBUF_KINDS = ['Namespace', 'ConfigMap', 'Secret', 'Deployment', 'Service', 'Pod'];
+
+const TRY_JSON = ['application/json', 'application/yaml', `application/vnd.kubernetes.protobuf (${PROTOBUF_KINDS.join(', ')})`];
 
 export function decodeKubeProtobuf(body: Buffer): Json {
   if (body.length < 4 || !body.subarray(0, 4).equals(MAGIC)) throw Errors.badRequest('protobuf body does not start with the k8s envelope');
-  let unknown: Json;
+  let kind = '';
   try {
-    unknown = readMessage(body.subarray(4), 'Unknown');
+    const unknown = readMessage(body.subarray(4), 'Unknown') as { typeMeta?: { apiVersion?: string; kind?: string }; raw?: string };
+    kind = unknown.typeMeta?.kind ?? '';
+    if (!PROTOBUF_KINDS.includes(kind)) throw Errors.unsupportedMediaType(TRY_JSON);
+    const obj = readMessage(Buffer.from(unknown.raw ?? '', 'base64'), kind) as Json;
+    return { apiVersion: unknown.typeMeta?.apiVersion, kind, ...obj };
   } catch (e) {
-    throw Errors.badRequest(`unable to decode protobuf body: ${(e as Error).message}`);
-  }
-  const typeMeta = (unknown.typeMeta ?? {}) as { apiVersion?: string; kind?: string };
-  const kind = typeMeta.kind ?? '';
-  if (!PROTOBUF_KINDS.includes(kind)) {
-    throw Errors.unsupportedMediaType(['application/json', 'application/yaml', `application/vnd.kubernetes.protobuf (${PROTOBUF_KINDS.join(', ')})`]);
-  }
-  try {
-    const obj = readMessage((unknown.raw as Buffer) ?? Buffer.alloc(0), kind);
-    return { apiVersion: typeMeta.apiVersion, kind, ...obj };
-  } catch (e) {
-    throw Errors.badRequest(`unable to decode ${kind} from protobuf: ${(e as Error).message}`);
+    if (e instanceof UnknownField) {
+      throw Errors.unsupportedMediaType([...TRY_JSON, `(protobuf field ${e.message} is not read by Skiff)`]);
+    }
+    if (e instanceof Error && e.name === 'StatusError') throw e;
+    throw Errors.badRequest(`unable to decode ${kind || 'object'} from protobuf: ${(e as Error).message}`);
   }
 }
