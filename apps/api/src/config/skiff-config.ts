@@ -16,6 +16,8 @@ export interface SkiffConfig {
   historyRevisions: number;
   /** How many change events the Redis stream keeps (approximate trim). */
   streamLength: number;
+  /** How often a watch that asked for bookmarks gets one. */
+  bookmarkIntervalMs: number;
   serviceCidr: string;
   nodePortRange: [number, number];
   /** Lowest Nest log level printed: debug, log, warn or error. */
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SkiffConfig {
     roles: roles as SkiffConfig['roles'],
     historyRevisions: int(env, 'SKIFF_HISTORY_REVISIONS', 1_000_000),
     streamLength: int(env, 'SKIFF_STREAM_LENGTH', 100_000),
+    bookmarkIntervalMs: int(env, 'SKIFF_WATCH_BOOKMARK_SECONDS', 60) * 1000,
     serviceCidr: env.SKIFF_SERVICE_CIDR || '127.32.0.0/16',
     nodePortRange: [npLow, npHigh],
     logLevel: logLevel(env.SKIFF_LOG_LEVEL),

@@ -34,7 +34,7 @@ export class KubeApiController {
     @Inject(StoreRuntime) rt: StoreRuntime,
     @Inject(SKIFF_CONFIG) private readonly config: SkiffConfig,
   ) {
-    this.handler = new ResourceHandler(registry, rt.store, rt.hub, { bookmarkIntervalMs: 10_000 });
+    this.handler = new ResourceHandler(registry, rt.store, rt.hub, { bookmarkIntervalMs: config.bookmarkIntervalMs });
   }
 
   @Get(['healthz', 'readyz', 'livez'])

@@ -193,19 +193,7 @@ export class ResourceHandler {
     if (!node) {
       throw Errors.invalid('', 'Binding', r.name, [{ reason: 'FieldValueRequired', field: 'target.name', message: 'Required value' }]);
     }
-    await this.registry.update(
-      r.type,
-      r.namespace,
-      r.name,
-      (cur) => {
-        const spec = (cur.spec ?? {}) as { nodeName?: string };
-        if (spec.nodeName) throw Errors.conflict(r.type, r.name, `pod ${r.name} is already assigned to node "${spec.nodeName}"`);
-        if (cur.metadata.deletionTimestamp) throw Errors.conflict(r.type, r.name, `pod ${r.name} is being deleted, cannot be assigned to a host`);
-        return { ...cur, spec: { ...spec, nodeName: node } };
-      },
-      'main',
-      ctx,
-    );
+    await this.registry.bindPod(r.type, r.namespace, r.name, node, ctx);
     send(req, res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
 }

@@ -52,10 +52,6 @@ const noClaims: Admitted['checkClaims'] = () => undefined;
 
 export async function admitCreate(adm: Admission, type: ResourceType, obj: KubeObject): Promise<Admitted> {
   if (type.kind === 'Service') return admitService(adm, obj, undefined);
-  if (type.kind === 'Namespace') {
-    const spec = (obj.spec as { finalizers?: string[] } | undefined) ?? {};
-    return { object: { ...obj, spec: { ...spec, finalizers: spec.finalizers ?? ['kubernetes'] }, status: { phase: 'Active' } }, checkClaims: noClaims };
-  }
   return { object: obj, checkClaims: noClaims };
 }
 

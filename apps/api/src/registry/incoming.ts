@@ -3,6 +3,7 @@ import {
   apiVersionOf,
   applyDefaults,
   findUnknownFields,
+  pruneUnknownFields,
   validateObject,
   validateObjectUpdate,
   type KubeObject,
@@ -45,13 +46,11 @@ export function prepareIncoming(type: ResourceType, namespace: string, body: unk
   }
   if (ctx.fieldValidation !== 'Ignore') {
     const unknown = findUnknownFields(type.kind, obj);
-    if (unknown.length) {
-      if (ctx.fieldValidation === 'Strict') {
-        throw Errors.badRequest(`strict decoding error: ${unknown.join(', ')}`);
-      }
-      ctx.warnings.push(...unknown);
-    }
+    if (unknown.length && ctx.fieldValidation === 'Strict') throw Errors.badRequest(`strict decoding error: ${unknown.join(', ')}`);
+    ctx.warnings.push(...unknown);
   }
+  // As decoding into typed objects does on the real server: what the schema lacks is not kept.
+  pruneUnknownFields(type.kind, obj);
   obj.apiVersion = expected;
   obj.kind = type.kind;
   applyDefaults(type.kind, obj);

@@ -3,6 +3,7 @@ import {
   Errors,
   decideDelete,
   nameForCreate,
+  rfc3339,
   deepEqual,
   prepareForCreate,
   prepareForUpdate,
@@ -56,11 +57,13 @@ export class ObjectRegistry {
         { reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' },
       ]);
     }
-    checkBody(type, incoming, undefined);
     // A randomly picked cluster IP or node port taken meanwhile: pick again.
     return withRetries(5, () => Errors.internal('failed to allocate a unique value after several tries'), async () => {
-      const admitted = await admitCreate(this.admission, type, incoming);
+      // The name is chosen first, as the real server does, so validation sees it.
       const name = nameForCreate(incoming.metadata)!;
+      const named = { ...incoming, metadata: { ...incoming.metadata, name } };
+      checkBody(type, named, undefined);
+      const admitted = await admitCreate(this.admission, type, named);
       const key = objectKey(type, namespace, name);
       const op: WriteOp = {
         key,
@@ -77,7 +80,7 @@ export class ObjectRegistry {
             }
           }
           admitted.checkClaims(wctx.claimHolder, key);
-          const obj = prepareForCreate(type, { ...admitted.object, metadata: { ...admitted.object.metadata, name } }, {
+          const obj = prepareForCreate(type, admitted.object, {
             uid: randomUUID(),
             now: wctx.now,
             revision: wctx.revision,
@@ -141,6 +144,27 @@ export class ObjectRegistry {
       };
       return (await this.store.write(op)).object;
     });
+  }
+
+  /**
+   * `pods/<name>/binding`: sets spec.nodeName once (the scheduler's write), outside
+   * the rule that a pod's spec is otherwise immutable, and marks it PodScheduled.
+   */
+  async bindPod(pods: ResourceType, namespace: string, name: string, node: string, ctx: RequestContext): Promise<KubeObject> {
+    const op: WriteOp = {
+      key: objectKey(pods, namespace, name),
+      dryRun: ctx.dryRun,
+      decide: (current, wctx): WriteDecision => {
+        if (!current) throw Errors.notFound(pods, name);
+        const spec = (current.spec ?? {}) as { nodeName?: string };
+        if (spec.nodeName) throw Errors.conflict(pods, name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
+        if (current.metadata.deletionTimestamp) throw Errors.conflict(pods, name, `pod ${name} is being deleted, cannot be assigned to a host`);
+        const status = (current.status ?? {}) as { conditions?: { type: string }[] };
+        const conditions = [...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(wctx.now) }];
+        return { put: { ...current, spec: { ...spec, nodeName: node }, status: { ...status, conditions }, metadata: { ...current.metadata } } };
+      },
+    };
+    return (await this.store.write(op)).object;
   }
 
   async delete(type: ResourceType, namespace: string, name: string, opts: DeleteOptions, ctx: RequestContext): Promise<DeleteResult> {

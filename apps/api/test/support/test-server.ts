@@ -23,7 +23,7 @@ export interface TestApi {
 
 export const KUBECTL = process.env.KUBECTL || '/usr/bin/kubectl';
 
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const iso = isolatedConfig();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'skiff-api-'));
   const config = loadConfig({
@@ -34,6 +34,7 @@ export async function startTestApi(): Promise<TestApi> {
     SKIFF_REDIS_PREFIX: iso.redisPrefix,
     SKIFF_HOME: home,
     SKIFF_PORT: '0',
+    ...env,
   });
   const server = await startServer(config, { logger: false });
   const token = await ensureAdminAccess(server, config);

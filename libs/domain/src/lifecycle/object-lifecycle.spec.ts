@@ -67,3 +67,13 @@ describe('object lifecycle', () => {
     expect(readyToRemove({ metadata: { finalizers: [] } })).toBe(false);
   });
 });
+
+describe('initial state on create', () => {
+  it('starts a Pod Pending with its QoS class and a Namespace Active with the kubernetes finalizer', () => {
+    const pod = prepareForCreate(type('Pod'), { metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i' }] }, status: { phase: 'Running' } }, { uid: 'u', now, revision: 1 });
+    expect(pod.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
+    const ns = prepareForCreate(type('Namespace'), { metadata: { name: 'n' }, status: { phase: 'Terminating' } }, { uid: 'u', now, revision: 1 });
+    expect(ns.spec).toEqual({ finalizers: ['kubernetes'] });
+    expect(ns.status).toEqual({ phase: 'Active' });
+  });
+});

@@ -1,6 +1,8 @@
 import type { KubeObject, ObjectMeta } from '../meta/types';
 import type { ResourceType } from '../resources/registry';
 import { apiVersionOf } from '../resources/registry';
+import { namespaceInitialStatus } from '../defaults/namespace-defaults';
+import { podInitialStatus } from '../defaults/pod-defaults';
 
 /**
  * What the store does to an object's system-owned metadata on each write, as
@@ -37,8 +39,19 @@ export function prepareForCreate(type: ResourceType, obj: KubeObject, ctx: Creat
   else delete meta.generation;
   if (!type.namespaced) delete meta.namespace;
   const out: KubeObject = { ...obj, apiVersion: apiVersionOf(type), kind: type.kind, metadata: meta };
-  if (type.hasStatus && type.kind !== 'Namespace') delete out.status;
+  if (type.hasStatus) delete out.status;
+  setInitialState(out);
   return out;
+}
+
+/** What the real registry sets on create whatever the client sent: a Pod starts Pending, a Namespace Active. */
+function setInitialState(obj: KubeObject): void {
+  if (obj.kind === 'Pod') obj.status = podInitialStatus(obj);
+  if (obj.kind === 'Namespace') {
+    const spec = (obj.spec ?? {}) as { finalizers?: string[] };
+    obj.spec = { ...spec, finalizers: spec.finalizers?.length ? spec.finalizers : ['kubernetes'] };
+    obj.status = namespaceInitialStatus();
+  }
 }
 
 export type UpdateScope = 'main' | 'status';

@@ -5,4 +5,4 @@ export type {
 export {
   DEFINITIONS, definitionName, listDefinitionName, definitionNameForKind, groupVersionKinds, directRefs, definitionClosure,
 } from './registry';
-export { findUnknownFields } from './unknown-fields';
+export { findUnknownFields, pruneUnknownFields } from './unknown-fields';

@@ -1,4 +1,4 @@
-import { findUnknownFields } from './unknown-fields';
+import { findUnknownFields, pruneUnknownFields } from './unknown-fields';
 
 const deployment = (container: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   apiVersion: 'apps/v1',
@@ -68,5 +68,24 @@ describe('findUnknownFields', () => {
   it('stops after a hundred findings', () => {
     const data = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`f${i}`, 1]));
     expect(findUnknownFields('Namespace', data)).toHaveLength(100);
+  });
+});
+
+describe('pruneUnknownFields', () => {
+  it('drops what the schema lacks, at any depth, and keeps the rest', () => {
+    const obj = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', labels: { a: 'b' }, bogus: 1 },
+      spec: { replicas: 2, template: { spec: { containers: [{ name: 'c', image: 'i', imagee: 'typo' }] } } },
+      extra: true,
+    };
+    pruneUnknownFields('Deployment', obj);
+    expect(obj).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', labels: { a: 'b' } },
+      spec: { replicas: 2, template: { spec: { containers: [{ name: 'c', image: 'i' }] } } },
+    });
   });
 });

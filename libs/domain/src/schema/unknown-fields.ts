@@ -16,42 +16,61 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * that preserve unknown fields accept anything. An unknown kind yields nothing.
  */
 export function findUnknownFields(kind: string, obj: unknown, definitions: Definitions = DEFINITIONS): string[] {
-  const name = definitionNameForKind(kind);
-  if (!name) return [];
   const found: string[] = [];
-  walk({ type: 'ref', name }, obj, '', definitions, found);
+  visitUnknownFields(kind, obj, definitions, (_parent, _key, path) => {
+    found.push(path);
+    return found.length < MAX_REPORTED;
+  });
   return found.map((path) => `unknown field ${JSON.stringify(path)}`);
 }
 
-function walk(schema: Schema, value: unknown, path: string, definitions: Definitions, found: string[]): void {
-  if (found.length >= MAX_REPORTED || value === null || value === undefined) return;
+/**
+ * Drops the fields the schema of `kind` does not declare, as decoding into Go types
+ * does on the real server with `fieldValidation=Warn` or `Ignore`. Mutates `obj`.
+ */
+export function pruneUnknownFields(kind: string, obj: unknown, definitions: Definitions = DEFINITIONS): void {
+  visitUnknownFields(kind, obj, definitions, (parent, key) => {
+    delete parent[key];
+    return true;
+  });
+}
+
+/** Called for each unknown field; returning false stops the walk. */
+type OnUnknown = (parent: Record<string, unknown>, key: string, path: string) => boolean;
+
+function visitUnknownFields(kind: string, obj: unknown, definitions: Definitions, onUnknown: OnUnknown): void {
+  const name = definitionNameForKind(kind);
+  if (name) walk({ type: 'ref', name }, obj, '', definitions, onUnknown);
+}
+
+/** Returns false once `onUnknown` asked to stop. */
+function walk(schema: Schema, value: unknown, path: string, definitions: Definitions, onUnknown: OnUnknown): boolean {
+  if (value === null || value === undefined) return true;
   switch (schema.type) {
     case 'ref': {
       const target = definitions[schema.name];
-      if (target) walk(target, value, path, definitions, found);
-      return;
+      return target ? walk(target, value, path, definitions, onUnknown) : true;
     }
     case 'array':
-      if (Array.isArray(value)) value.forEach((item, i) => walk(schema.items, item, `${path}[${i}]`, definitions, found));
-      return;
+      if (Array.isArray(value)) {
+        for (const [i, item] of value.entries()) if (!walk(schema.items, item, `${path}[${i}]`, definitions, onUnknown)) return false;
+      }
+      return true;
     case 'map':
       if (isPlainObject(value)) {
-        for (const [key, item] of Object.entries(value)) walk(schema.values, item, join(path, key), definitions, found);
+        for (const [key, item] of Object.entries(value)) if (!walk(schema.values, item, join(path, key), definitions, onUnknown)) return false;
       }
-      return;
+      return true;
     case 'object':
-      if (!isPlainObject(value) || schema.preserveUnknown) return;
+      if (!isPlainObject(value) || schema.preserveUnknown) return true;
       for (const [key, item] of Object.entries(value)) {
         const field = Object.prototype.hasOwnProperty.call(schema.properties, key) ? schema.properties[key] : undefined;
-        if (!field) {
-          if (found.length < MAX_REPORTED) found.push(join(path, key));
-          continue;
-        }
-        walk(field, item, join(path, key), definitions, found);
+        const goOn = field ? walk(field, item, join(path, key), definitions, onUnknown) : onUnknown(value, key, join(path, key));
+        if (!goOn) return false;
       }
-      return;
+      return true;
     default:
-      return;
+      return true;
   }
 }
 

@@ -1,0 +1,185 @@
+import { startTestApi, type TestApi } from '../support/test-server';
+import { openWatch, until } from '../support/watch-client';
+
+/** The Kubernetes API's verbs and options, over HTTP, as client libraries use them. */
+describe('API semantics', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ SKIFF_WATCH_BOOKMARK_SECONDS: '1' });
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  const ns = '/api/v1/namespaces/default';
+  const merge = (body: unknown) => ({ raw: JSON.stringify(body), contentType: 'application/merge-patch+json' });
+  const pod = (name: string, extra: Record<string, unknown> = {}) => ({
+    metadata: { name, labels: { app: 'p' } },
+    spec: { containers: [{ name: 'c', image: 'busybox' }], ...extra },
+  });
+
+  it('pages a list with limit and continue: every item once, in order, at the first page’s revision', async () => {
+    for (let i = 0; i < 25; i++) {
+      expect((await api.call('POST', `${ns}/configmaps`, { body: { metadata: { name: `page-${String(i).padStart(2, '0')}`, labels: { paged: 'yes' } } } })).status).toBe(201);
+    }
+    const names: string[] = [];
+    let cont = '';
+    const rvs = new Set<string>();
+    let pages = 0;
+    do {
+      const res = await api.call('GET', `${ns}/configmaps?labelSelector=paged%3Dyes&limit=10${cont ? `&continue=${cont}` : ''}`);
+      expect(res.status).toBe(200);
+      names.push(...res.body.items.map((i: any) => i.metadata.name));
+      rvs.add(res.body.metadata.resourceVersion);
+      cont = res.body.metadata.continue ?? '';
+      pages++;
+    } while (cont);
+    expect(pages).toBe(3);
+    expect(names).toEqual(Array.from({ length: 25 }, (_, i) => `page-${String(i).padStart(2, '0')}`));
+    expect(rvs.size).toBe(1);
+  });
+
+  it('filters by field selector: metadata.name and, for pods, spec.nodeName and status.phase', async () => {
+    const byName = await api.call('GET', `${ns}/configmaps?fieldSelector=metadata.name%3Dpage-03`);
+    expect(byName.body.items.map((i: any) => i.metadata.name)).toEqual(['page-03']);
+    const notName = await api.call('GET', `${ns}/configmaps?labelSelector=paged&fieldSelector=metadata.name!%3Dpage-03`);
+    expect(notName.body.items).toHaveLength(24);
+    await api.call('POST', `${ns}/pods`, { body: pod('on-n1', { nodeName: 'n1' }) });
+    await api.call('POST', `${ns}/pods`, { body: pod('unbound') });
+    const onN1 = await api.call('GET', `/api/v1/pods?fieldSelector=spec.nodeName%3Dn1`);
+    expect(onN1.body.items.map((i: any) => i.metadata.name)).toEqual(['on-n1']);
+    const unbound = await api.call('GET', `/api/v1/pods?fieldSelector=spec.nodeName%3D`);
+    expect(unbound.body.items.map((i: any) => i.metadata.name)).toEqual(['unbound']);
+    const pending = await api.call('GET', `${ns}/pods?fieldSelector=status.phase%3DPending`);
+    expect(pending.body.items.map((i: any) => i.metadata.name).sort()).toEqual(['on-n1', 'unbound']);
+  });
+
+  it('deletes a collection by label selector, and only it', async () => {
+    await api.call('POST', `${ns}/configmaps`, { body: { metadata: { name: 'keep-me' } } });
+    const res = await api.call('DELETE', `${ns}/configmaps?labelSelector=paged%3Dyes`);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(25);
+    const left = await api.call('GET', `${ns}/configmaps`);
+    expect(left.body.items.map((i: any) => i.metadata.name)).toEqual(['keep-me']);
+  });
+
+  it('honours delete preconditions on uid and resourceVersion', async () => {
+    const cm = (await api.call('POST', `${ns}/configmaps`, { body: { metadata: { name: 'pre' } } })).body;
+    const wrongUid = await api.call('DELETE', `${ns}/configmaps/pre`, { body: { preconditions: { uid: 'not-it' } } });
+    expect(wrongUid.status).toBe(409);
+    const wrongRv = await api.call('DELETE', `${ns}/configmaps/pre`, { body: { preconditions: { resourceVersion: '1' } } });
+    expect(wrongRv.status).toBe(409);
+    const ok = await api.call('DELETE', `${ns}/configmaps/pre`, { body: { preconditions: { uid: cm.metadata.uid, resourceVersion: cm.metadata.resourceVersion } } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ kind: 'Status', status: 'Success', details: { name: 'pre', kind: 'configmaps', uid: cm.metadata.uid } });
+  });
+
+  it('keeps an object with finalizers until the last is removed (Orphan adds the orphan finalizer)', async () => {
+    await api.call('POST', `${ns}/configmaps`, { body: { metadata: { name: 'fin', finalizers: ['example.com/hold'] } } });
+    const del = await api.call('DELETE', `${ns}/configmaps/fin?propagationPolicy=Orphan`);
+    expect(del.status).toBe(200);
+    expect(del.body.metadata.deletionTimestamp).toBeDefined();
+    expect(del.body.metadata.finalizers).toEqual(['example.com/hold', 'orphan']);
+    const released = await api.call('PATCH', `${ns}/configmaps/fin`, merge({ metadata: { finalizers: null } }));
+    expect(released.status).toBe(200);
+    expect((await api.call('GET', `${ns}/configmaps/fin`)).status).toBe(404);
+  });
+
+  it('gives a pod on a node its grace period, and removes it when deleted with grace 0', async () => {
+    const first = await api.call('DELETE', `${ns}/pods/on-n1`);
+    expect(first.status).toBe(200);
+    expect(first.body.metadata.deletionGracePeriodSeconds).toBe(30);
+    expect((await api.call('GET', `${ns}/pods/on-n1`)).status).toBe(200);
+    expect((await api.call('DELETE', `${ns}/pods/on-n1?gracePeriodSeconds=0`)).status).toBe(200);
+    expect((await api.call('GET', `${ns}/pods/on-n1`)).status).toBe(404);
+  });
+
+  it('separates spec and status: the status subresource changes only status; generation follows the spec', async () => {
+    const deploys = '/apis/apps/v1/namespaces/default/deployments';
+    const d = (
+      await api.call('POST', deploys, {
+        body: {
+          metadata: { name: 'gen' },
+          spec: { replicas: 1, selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } },
+          status: { replicas: 99 },
+        },
+      })
+    ).body;
+    expect(d.metadata.generation).toBe(1);
+    expect(d.status).toBeUndefined();
+    const st = await api.call('PATCH', `${deploys}/gen/status`, merge({ status: { replicas: 1 }, spec: { replicas: 7 } }));
+    expect(st.body.status).toEqual({ replicas: 1 });
+    expect(st.body.spec.replicas).toBe(1);
+    expect(st.body.metadata.generation).toBe(1);
+    const labelled = await api.call('PATCH', `${deploys}/gen`, merge({ metadata: { labels: { x: 'y' } }, status: { replicas: 5 } }));
+    expect(labelled.body.metadata.generation).toBe(1);
+    expect(labelled.body.status).toEqual({ replicas: 1 });
+    const scaled = await api.call('PUT', `${deploys}/gen/scale`, { body: { kind: 'Scale', apiVersion: 'autoscaling/v1', metadata: { name: 'gen' }, spec: { replicas: 4 } } });
+    expect(scaled.body).toMatchObject({ kind: 'Scale', spec: { replicas: 4 }, status: { replicas: 1, selector: 'a=b' } });
+    expect((await api.call('GET', `${deploys}/gen`)).body.metadata.generation).toBe(2);
+  });
+
+  it('changes nothing on dryRun=All for update, patch and delete', async () => {
+    const cm = (await api.call('POST', `${ns}/configmaps`, { body: { metadata: { name: 'dry' }, data: { a: '1' } } })).body;
+    const put = await api.call('PUT', `${ns}/configmaps/dry?dryRun=All`, { body: { ...cm, data: { a: '2' } } });
+    expect(put.body.data.a).toBe('2');
+    const patch = await api.call('PATCH', `${ns}/configmaps/dry?dryRun=All`, merge({ data: { a: '3' } }));
+    expect(patch.body.data.a).toBe('3');
+    expect((await api.call('DELETE', `${ns}/configmaps/dry?dryRun=All`)).status).toBe(200);
+    const now = (await api.call('GET', `${ns}/configmaps/dry`)).body;
+    expect(now.data.a).toBe('1');
+    expect(now.metadata.resourceVersion).toBe(cm.metadata.resourceVersion);
+  });
+
+  it('names an object from generateName', async () => {
+    const res = await api.call('POST', `${ns}/configmaps`, { body: { metadata: { generateName: 'gen-' } } });
+    expect(res.status).toBe(201);
+    expect(res.body.metadata.name).toMatch(/^gen-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+
+  it('binds a pod to a node once', async () => {
+    const bind = (node: string) => api.call('POST', `${ns}/pods/unbound/binding`, { body: { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'unbound' }, target: { kind: 'Node', name: node } } });
+    expect((await bind('n2')).status).toBe(201);
+    expect((await api.call('GET', `${ns}/pods/unbound`)).body.spec.nodeName).toBe('n2');
+    expect((await bind('n3')).status).toBe(409);
+  });
+
+  it('warns about unknown fields with fieldValidation=Warn and drops them', async () => {
+    const res = await api.call('POST', `${ns}/configmaps?fieldValidation=Warn`, { body: { metadata: { name: 'warned' }, dataa: { x: 'y' } } });
+    expect(res.status).toBe(201);
+    expect(String(res.headers.warning)).toContain('unknown field \\"dataa\\"');
+    expect(res.body.dataa).toBeUndefined();
+  });
+
+  it('serves a Table with the kind’s columns when asked', async () => {
+    const res = await api.call('GET', `${ns}/configmaps`, { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' });
+    expect(res.body.kind).toBe('Table');
+    expect(res.body.columnDefinitions.map((c: any) => c.name)).toEqual(['Name', 'Data', 'Age']);
+    expect(res.body.rows.map((r: any) => r.cells[0])).toContain('keep-me');
+  });
+
+  it('ends a watch after timeoutSeconds and sends bookmarks when asked', async () => {
+    const list = await api.call('GET', `${ns}/configmaps`);
+    const w = await openWatch(`${api.url}${ns}/configmaps?watch=true&resourceVersion=${list.body.metadata.resourceVersion}&allowWatchBookmarks=true&timeoutSeconds=3`, api.token, api.server.pki.caCert);
+    const started = Date.now();
+    await w.ended;
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2500);
+    const bookmarks = w.events.filter((e) => e.type === 'BOOKMARK');
+    expect(bookmarks.length).toBeGreaterThanOrEqual(1);
+    expect(bookmarks[0].object).toMatchObject({ kind: 'ConfigMap', apiVersion: 'v1', metadata: { resourceVersion: list.body.metadata.resourceVersion } });
+  });
+
+  it('shows a selector watcher objects entering its view as ADDED and leaving it as DELETED', async () => {
+    await api.call('POST', `${ns}/configmaps`, { body: { metadata: { name: 'mover' } } });
+    const rv = (await api.call('GET', `${ns}/configmaps`)).body.metadata.resourceVersion;
+    const w = await openWatch(`${api.url}${ns}/configmaps?watch=true&resourceVersion=${rv}&labelSelector=tier%3Dweb`, api.token, api.server.pki.caCert);
+    await api.call('PATCH', `${ns}/configmaps/mover`, merge({ metadata: { labels: { tier: 'web' } } }));
+    await api.call('PATCH', `${ns}/configmaps/mover`, merge({ data: { a: 'b' } }));
+    await api.call('PATCH', `${ns}/configmaps/mover`, merge({ metadata: { labels: { tier: 'db' } } }));
+    await api.call('POST', `${ns}/configmaps`, { body: { metadata: { name: 'other', labels: { tier: 'db' } } } });
+    await until(() => w.events.length >= 3);
+    await new Promise((r) => setTimeout(r, 200));
+    await w.close();
+    expect(w.events.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(['ADDED mover', 'MODIFIED mover', 'DELETED mover']);
+  });
+});
