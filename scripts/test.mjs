@@ -16,6 +16,13 @@ if (!fs.existsSync(installed) || fs.statSync(installed).mtimeMs < fs.statSync('p
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// Real clients the tests drive besides kubectl: Debian's Python client.
+const { aptInstall } = await import('./lib/services.mjs');
+const hasPythonClient = () => spawnSync('/usr/bin/python3', ['-c', 'import kubernetes'], { stdio: 'ignore' }).status === 0;
+if (!hasPythonClient() && !aptInstall(['python3-kubernetes'])) {
+  process.stderr.write('skiff: the Python client test needs Debian package python3-kubernetes (apt-get install python3-kubernetes)\n');
+}
+
 // Type errors fail the run too: one test counted for the whole type check.
 const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'], { stdio: 'inherit' });
 

@@ -92,6 +92,21 @@ async function removeStalePid(dir) {
   }
 }
 
+let aptUpdated = false;
+
+/** Installs Debian packages when running as root with apt; false when that is not possible. */
+export function aptInstall(packages) {
+  if (!isRoot() || !fs.existsSync('/usr/bin/apt-get')) return false;
+  log(`installing Debian package(s): ${packages.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) {
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    aptUpdated = true;
+  }
+  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
+  return true;
+}
+
 export function findRedisServer() {
   for (const d of (process.env.PATH || '').split(':').concat(['/usr/bin', '/usr/sbin', '/usr/local/bin'])) {
     const p = path.join(d, 'redis-server');
@@ -104,10 +119,7 @@ export function findRedisServer() {
 export function ensureRedisServer() {
   let bin = findRedisServer();
   if (bin) return bin;
-  if (isRoot() && fs.existsSync('/usr/bin/apt-get')) {
-    log('redis-server is missing: installing Debian package redis-server');
-    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', 'redis-server'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (aptInstall(['redis-server'])) {
     bin = findRedisServer();
     if (bin) return bin;
   }

@@ -9,9 +9,10 @@ export function str(q: Query, name: string): string | undefined {
   return v === undefined ? undefined : String(v);
 }
 
+/** As Go's strconv.ParseBool reads it (the Python client sends `watch=True`). */
 export function bool(q: Query, name: string): boolean {
   const v = str(q, name);
-  return v === 'true' || v === '1';
+  return v === '1' || v === 't' || v === 'T' || v === 'true' || v === 'True' || v === 'TRUE';
 }
 
 export function nonNegativeInt(q: Query, name: string): number | undefined {

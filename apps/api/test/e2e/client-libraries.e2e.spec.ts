@@ -24,4 +24,18 @@ describe('client libraries against Skiff', () => {
     expect(r.generation).toBe(1);
     expect(r.conflict).toBe(409);
   });
+
+  it('the Python client (python3-kubernetes): create, merge patch, label selector, watch and a 404 after delete', async () => {
+    const script = path.join(__dirname, '../clients/python-client.py');
+    const out = await new Promise<string>((resolve, reject) =>
+      execFile(PYTHON, [script, api.kubeconfig], { timeout: 60_000 }, (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout))),
+    );
+    const r = JSON.parse(out.trim().split('\n').pop()!);
+    expect(r.seen).toEqual(['ADDED c1 1', 'MODIFIED c1 2', 'DELETED c1 2']);
+    expect(r.selected).toEqual(['c1']);
+    expect(r.after_delete).toBe(404);
+  });
 });
+
+/** Debian's Python, which has python3-kubernetes (`npm test` installs it when it can). */
+const PYTHON = process.env.SKIFF_TEST_PYTHON || '/usr/bin/python3';
