@@ -72,7 +72,7 @@ export class ResourceHandler {
   }
 
   private async get(req: Request, res: Response, r: Req): Promise<void> {
-    if (r.subresource === 'log' || r.subresource === 'binding' || r.subresource === 'eviction') throw Errors.methodNotAllowed('get');
+    if (r.subresource === 'binding') throw Errors.methodNotAllowed('get');
     const obj = await this.registry.get(r.type, r.namespace, r.name);
     if (r.subresource === 'scale') return send(req, res, 200, toScale(obj));
     send(req, res, 200, this.render(req, obj));
