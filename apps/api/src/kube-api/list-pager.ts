@@ -23,9 +23,8 @@ function decodeContinue(s: string): ContinueToken {
 }
 
 /**
- * A list, filtered and paged in `namespace/name` order. Later pages read the
- * current state after the last key (not a snapshot at the first page's
- * revision); a watch from the returned revision then replays any changes.
+ * A list, filtered and paged in `namespace/name` order. Every page shows the
+ * objects as they were at the first page's revision, as Kubernetes serves them.
  */
 export async function listPage(store: ResourceStore, filter: ListFilter, limit: number | undefined, cont: string | undefined): Promise<KubeList> {
   const token = cont ? decodeContinue(cont) : undefined;
@@ -37,7 +36,8 @@ export async function listPage(store: ResourceStore, filter: ListFilter, limit: 
   let more = false;
   const chunk = limit ? Math.max(limit * 2, 100) : undefined;
   for (;;) {
-    const page = await store.list(type, { ...base, after, limit: chunk });
+    // Later pages read the list as it was at the first page's revision.
+    const page = await store.list(type, { ...base, after, limit: chunk, atRevision: revision });
     revision ??= page.revision;
     for (const obj of page.items) {
       if (!filter.matches(obj)) continue;

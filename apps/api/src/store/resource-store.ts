@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { groupResource, type KubeObject, type ResourceType } from '@skiff/domain';
+import { Errors, groupResource, type KubeObject, type ResourceType } from '@skiff/domain';
 import type { Change, ObjectKey, WriteOp, WriteResult } from './store-types';
 import { WriteBatcher } from './write-batcher';
 
@@ -14,6 +14,39 @@ export interface ListQuery {
   /** Exclusive lower bound on `namespace/name` for paging. */
   after?: { namespace: string; name: string };
   limit?: number;
+  /** List the objects as they were at this revision (410 Gone once compacted). */
+  atRevision?: number;
+}
+
+interface Columns {
+  namespace: string;
+  name: string;
+  labels: string;
+  node: string;
+}
+
+const OBJECT_COLUMNS: Columns = { namespace: 'namespace', name: 'name', labels: 'labels', node: 'node_name' };
+/** The same, read from an object kept in the change log's `prev`. */
+const PREV_COLUMNS: Columns = {
+  namespace: 'namespace',
+  name: 'name',
+  labels: "coalesce(prev->'metadata'->'labels', '{}'::jsonb)",
+  node: "nullif(prev->'spec'->>'nodeName', '')",
+};
+
+/** The index-friendly part of a list query as SQL conditions; parameters are appended to `args`. */
+function filters(q: ListQuery, c: Columns, args: unknown[]): string[] {
+  const arg = (v: unknown) => {
+    args.push(v);
+    return `$${args.length}`;
+  };
+  const where: string[] = [];
+  if (q.namespace) where.push(`${c.namespace} = ${arg(q.namespace)}`);
+  if (q.labelsContain && Object.keys(q.labelsContain).length) where.push(`${c.labels} @> ${arg(JSON.stringify(q.labelsContain))}::jsonb`);
+  for (const k of q.labelsHave ?? []) where.push(`${c.labels} ? ${arg(k)}`);
+  if (q.nodeName !== undefined) where.push(q.nodeName ? `${c.node} = ${arg(q.nodeName)}` : `${c.node} IS NULL`);
+  if (q.after) where.push(`(${c.namespace}, ${c.name}) > (${arg(q.after.namespace)}, ${arg(q.after.name)})`);
+  return where;
 }
 
 export interface ListResult {
@@ -52,17 +85,9 @@ export class ResourceStore {
   }
 
   async list(type: ResourceType, q: ListQuery = {}): Promise<ListResult> {
-    const where = ['resource = $1'];
+    if (q.atRevision !== undefined) return this.listAt(type, q, q.atRevision);
     const args: unknown[] = [groupResource(type)];
-    const arg = (v: unknown) => {
-      args.push(v);
-      return `$${args.length}`;
-    };
-    if (q.namespace) where.push(`namespace = ${arg(q.namespace)}`);
-    if (q.labelsContain && Object.keys(q.labelsContain).length) where.push(`labels @> ${arg(JSON.stringify(q.labelsContain))}::jsonb`);
-    for (const k of q.labelsHave ?? []) where.push(`labels ? ${arg(k)}`);
-    if (q.nodeName !== undefined) where.push(q.nodeName ? `node_name = ${arg(q.nodeName)}` : 'node_name IS NULL');
-    if (q.after) where.push(`(namespace, name) > (${arg(q.after.namespace)}, ${arg(q.after.name)})`);
+    const where = ['resource = $1', ...filters(q, OBJECT_COLUMNS, args)];
     const limit = q.limit ? `LIMIT ${Number(q.limit)}` : '';
     // One statement, one snapshot: the revision matches the rows.
     const rows: { revision: string; body: KubeObject | null }[] = await this.ds.query(
@@ -73,6 +98,40 @@ export class ResourceStore {
       args,
     );
     return { revision: Number(rows[0].revision), items: rows.filter((r) => r.body).map((r) => r.body!) };
+  }
+
+  /**
+   * The list as it was at `revision` (later pages of a paged list, as etcd serves them):
+   * rows unchanged since then as they are; for rows changed since, the first later
+   * change tells the state at `revision` — absent if it was an ADDED, else its `prev`.
+   * Needs every change after `revision`, so 410 once compaction has passed it.
+   */
+  private async listAt(type: ResourceType, q: ListQuery, revision: number): Promise<ListResult> {
+    const args: unknown[] = [groupResource(type), revision];
+    const live = filters(q, OBJECT_COLUMNS, args);
+    const past = filters(q, PREV_COLUMNS, args);
+    const limit = q.limit ? `LIMIT ${Number(q.limit)}` : '';
+    const rows: { compacted: string; body: KubeObject | null }[] = await this.ds.query(
+      `WITH rev AS (SELECT compacted FROM revision WHERE id = 1),
+       first_after AS (
+         SELECT DISTINCT ON (namespace, name) namespace, name, type, prev FROM changes
+          WHERE resource = $1 AND revision > $2 ORDER BY namespace, name, revision
+       ),
+       page AS (
+         SELECT namespace, name, body FROM objects
+          WHERE resource = $1 AND resource_version <= $2 ${live.map((w) => `AND ${w}`).join(' ')}
+         UNION ALL
+         SELECT namespace, name, prev FROM first_after
+          WHERE type <> 'ADDED' ${past.map((w) => `AND ${w}`).join(' ')}
+         ORDER BY namespace, name ${limit}
+       )
+       SELECT rev.compacted, page.body FROM rev LEFT JOIN page ON true`,
+      args,
+    );
+    if (revision < Number(rows[0].compacted)) {
+      throw Errors.gone(`The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.`);
+    }
+    return { revision, items: rows.filter((r) => r.body).map((r) => r.body!) };
   }
 
   async revisions(): Promise<{ current: number; compacted: number }> {

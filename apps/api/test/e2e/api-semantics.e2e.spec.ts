@@ -39,6 +39,50 @@ describe('API semantics', () => {
     expect(rvs.size).toBe(1);
   });
 
+  it('serves every page of a list as it was at the first page, whatever changes meanwhile', async () => {
+    const cms = `${ns}/configmaps`;
+    for (let i = 0; i < 30; i++) {
+      await api.call('POST', cms, { body: { metadata: { name: `snap-${String(i).padStart(2, '0')}`, labels: { snap: 'yes' } }, data: { v: '1' } } });
+    }
+    const first = await api.call('GET', `${cms}?labelSelector=snap%3Dyes&limit=10`);
+    // Meanwhile: one changed, one deleted, one created, one relabelled out of the selector.
+    await api.call('PATCH', `${cms}/snap-15`, merge({ data: { v: '2' } }));
+    await api.call('DELETE', `${cms}/snap-20`);
+    await api.call('POST', cms, { body: { metadata: { name: 'snap-12a', labels: { snap: 'yes' } } } });
+    await api.call('PATCH', `${cms}/snap-25`, merge({ metadata: { labels: { snap: 'no' } } }));
+    const items = [...first.body.items];
+    let cont = first.body.metadata.continue;
+    while (cont) {
+      const page = await api.call('GET', `${cms}?labelSelector=snap%3Dyes&limit=10&continue=${cont}`);
+      expect(page.body.metadata.resourceVersion).toBe(first.body.metadata.resourceVersion);
+      items.push(...page.body.items);
+      cont = page.body.metadata.continue;
+    }
+    expect(items.map((i: any) => i.metadata.name)).toEqual(Array.from({ length: 30 }, (_, i) => `snap-${String(i).padStart(2, '0')}`));
+    expect(items.find((i: any) => i.metadata.name === 'snap-15').data.v).toBe('1');
+    // A fresh list sees the present.
+    const now = await api.call('GET', `${cms}?labelSelector=snap%3Dyes`);
+    const names = now.body.items.map((i: any) => i.metadata.name);
+    expect(names).toContain('snap-12a');
+    expect(names).not.toContain('snap-20');
+    expect(names).not.toContain('snap-25');
+    await api.call('DELETE', `${cms}?labelSelector=snap`);
+  });
+
+  it('answers 410 for a continue token older than compaction', async () => {
+    const cms = `${ns}/configmaps`;
+    const first = await api.call('GET', `${cms}?limit=1`);
+    expect(first.body.metadata.continue).toBeDefined();
+    await api.call('POST', cms, { body: { metadata: { name: 'after-first-page' } } });
+    const { StoreRuntime } = await import('../../src/store/store-runtime');
+    const rt = api.server.app.get(StoreRuntime);
+    await rt.store.compact((await rt.store.revisions()).current);
+    const next = await api.call('GET', `${cms}?limit=1&continue=${first.body.metadata.continue}`);
+    expect(next.status).toBe(410);
+    expect(next.body.reason).toBe('Expired');
+    await api.call('DELETE', `${cms}/after-first-page`);
+  });
+
   it('filters by field selector: metadata.name and, for pods, spec.nodeName and status.phase', async () => {
     const byName = await api.call('GET', `${ns}/configmaps?fieldSelector=metadata.name%3Dpage-03`);
     expect(byName.body.items.map((i: any) => i.metadata.name)).toEqual(['page-03']);
