@@ -26,13 +26,20 @@ function decodeContinue(s: string): ContinueToken {
  * A list, filtered and paged in `namespace/name` order. Every page shows the
  * objects as they were at the first page's revision, as Kubernetes serves them.
  */
-export async function listPage(store: ResourceStore, filter: ListFilter, limit: number | undefined, cont: string | undefined): Promise<KubeList> {
+export async function listPage(
+  store: ResourceStore,
+  filter: ListFilter,
+  limit: number | undefined,
+  cont: string | undefined,
+  /** `resourceVersionMatch=Exact`: list as of this revision. */
+  exactRevision?: number,
+): Promise<KubeList> {
   const token = cont ? decodeContinue(cont) : undefined;
   const type = filter.type;
   const base = filter.storeQuery();
   const items: KubeObject[] = [];
   let after = token ? { namespace: token.ns, name: token.name } : undefined;
-  let revision = token?.rv;
+  let revision = token?.rv ?? exactRevision;
   let more = false;
   const chunk = limit ? Math.max(limit * 2, 100) : undefined;
   for (;;) {

@@ -81,7 +81,7 @@ export class ResourceHandler {
   private async list(req: Request, res: Response, r: Req): Promise<void> {
     const q = req.query as Query;
     const filter = ListFilter.parse(r.type, r.namespace, str(q, 'labelSelector'), str(q, 'fieldSelector'));
-    const list = await listPage(this.store, filter, nonNegativeInt(q, 'limit') || undefined, str(q, 'continue') || undefined);
+    const list = await listPage(this.store, filter, nonNegativeInt(q, 'limit') || undefined, str(q, 'continue') || undefined, exactRevision(q));
     if (responseFormat(req) === 'table') {
       return send(req, res, 200, toTable(r.type.kind, list.items, { now: new Date(), includeObject: includeObject(req), listMeta: list.metadata }));
     }
@@ -199,6 +199,23 @@ export class ResourceHandler {
 }
 
 type Req = ResourceRequest & { type: ResourceType };
+
+/**
+ * `resourceVersionMatch=Exact` lists at that revision; NotOlderThan (or none) serves the
+ * present, which is never older. Kubernetes' rules for combining them are kept.
+ */
+function exactRevision(q: Query): number | undefined {
+  const match = str(q, 'resourceVersionMatch');
+  const rv = str(q, 'resourceVersion');
+  if (!match) return undefined;
+  if (match !== 'Exact' && match !== 'NotOlderThan') {
+    throw Errors.badRequest(`resourceVersionMatch: Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""`);
+  }
+  if (!rv) throw Errors.badRequest('resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided');
+  if (!/^\d+$/.test(rv)) throw Errors.badRequest(`invalid resource version "${rv}"`);
+  if (str(q, 'continue')) throw Errors.badRequest('resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden when continue is provided');
+  return match === 'Exact' ? Number(rv) : undefined;
+}
 
 function includeObject(req: Request): 'None' | 'Metadata' | 'Object' {
   const v = str(req.query as Query, 'includeObject');

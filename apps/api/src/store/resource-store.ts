@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { Errors, groupResource, type KubeObject, type ResourceType } from '@skiff/domain';
+import { Errors, StatusError, groupResource, type KubeObject, type ResourceType } from '@skiff/domain';
 import type { Change, ObjectKey, WriteOp, WriteResult } from './store-types';
 import { WriteBatcher } from './write-batcher';
 
@@ -111,8 +111,8 @@ export class ResourceStore {
     const live = filters(q, OBJECT_COLUMNS, args);
     const past = filters(q, PREV_COLUMNS, args);
     const limit = q.limit ? `LIMIT ${Number(q.limit)}` : '';
-    const rows: { compacted: string; body: KubeObject | null }[] = await this.ds.query(
-      `WITH rev AS (SELECT compacted FROM revision WHERE id = 1),
+    const rows: { compacted: string; current: string; body: KubeObject | null }[] = await this.ds.query(
+      `WITH rev AS (SELECT compacted, revision AS current FROM revision WHERE id = 1),
        first_after AS (
          SELECT DISTINCT ON (namespace, name) namespace, name, type, prev FROM changes
           WHERE resource = $1 AND revision > $2 ORDER BY namespace, name, revision
@@ -125,11 +125,17 @@ export class ResourceStore {
           WHERE type <> 'ADDED' ${past.map((w) => `AND ${w}`).join(' ')}
          ORDER BY namespace, name ${limit}
        )
-       SELECT rev.compacted, page.body FROM rev LEFT JOIN page ON true`,
+       SELECT rev.compacted, rev.current, page.body FROM rev LEFT JOIN page ON true`,
       args,
     );
     if (revision < Number(rows[0].compacted)) {
       throw Errors.gone(`The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.`);
+    }
+    if (revision > Number(rows[0].current)) {
+      throw new StatusError(504, 'Timeout', `Too large resource version: ${revision}, current: ${rows[0].current}`, {
+        causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+        retryAfterSeconds: 1,
+      });
     }
     return { revision, items: rows.filter((r) => r.body).map((r) => r.body!) };
   }

@@ -69,6 +69,23 @@ describe('API semantics', () => {
     await api.call('DELETE', `${cms}?labelSelector=snap`);
   });
 
+  it('lists at an exact earlier revision with resourceVersionMatch=Exact', async () => {
+    const cms = `${ns}/configmaps`;
+    const c = await api.call('POST', cms, { body: { metadata: { name: 'exact' }, data: { v: 'old' } } });
+    const rv = c.body.metadata.resourceVersion;
+    await api.call('PATCH', `${cms}/exact`, merge({ data: { v: 'new' } }));
+    const then = await api.call('GET', `${cms}?fieldSelector=metadata.name%3Dexact&resourceVersion=${rv}&resourceVersionMatch=Exact`);
+    expect(then.body.metadata.resourceVersion).toBe(rv);
+    expect(then.body.items.map((i: any) => i.data.v)).toEqual(['old']);
+    const before = await api.call('GET', `${cms}?fieldSelector=metadata.name%3Dexact&resourceVersion=${Number(rv) - 1}&resourceVersionMatch=Exact`);
+    expect(before.body.items).toEqual([]);
+    expect((await api.call('GET', `${cms}?resourceVersionMatch=Exact`)).status).toBe(400);
+    const future = await api.call('GET', `${cms}?resourceVersion=${Number(rv) + 1_000_000}&resourceVersionMatch=Exact`);
+    expect(future.status).toBe(504);
+    expect(future.body.details.causes[0].reason).toBe('ResourceVersionTooLarge');
+    await api.call('DELETE', `${cms}/exact`);
+  });
+
   it('answers 410 for a continue token older than compaction', async () => {
     const cms = `${ns}/configmaps`;
     const first = await api.call('GET', `${cms}?limit=1`);
