@@ -14,7 +14,8 @@ export class StoreRuntime {
     readonly ds: DataSource,
     readonly store: ResourceStore,
     readonly redis: Redis,
-    private readonly reader: Redis,
+    /** The watch side's fail-fast connections. */
+    private readonly readers: Redis[],
     readonly publisher: ChangeFeedPublisher,
     readonly hub: WatchHub,
     readonly streamKey: string,
@@ -30,9 +31,12 @@ export class StoreRuntime {
     await migrate(ds, config.databaseSchema);
     const connect = () => new Client({ connectionString: config.databaseUrl, options: `-c search_path=${config.databaseSchema}` });
     const store = new ResourceStore(ds, `skiff_changes_${config.databaseSchema}`, connect);
-    const redisOpts = { maxRetriesPerRequest: null, lazyConnect: false } as const;
-    const redis = new Redis(config.redisUrl, redisOpts);
-    const reader = new Redis(config.redisUrl, redisOpts);
+    // The publisher's connection waits out a Redis outage (its commands queue until Redis is back);
+    // the watch side fails fast instead, so watchers read Postgres meanwhile.
+    const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+    const failFast = { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: (n: number) => Math.min(n * 100, 1000) };
+    const reader = new Redis(config.redisUrl, failFast);
+    const history = new Redis(config.redisUrl, failFast);
     const streamKey = `${config.redisPrefix}changes`;
     const publisher = new ChangeFeedPublisher(store, redis, streamKey, {
       connect,
@@ -42,10 +46,10 @@ export class StoreRuntime {
       compactEveryMs: opts.compactEveryMs,
       logger,
     });
-    const hub = new WatchHub(store, reader, redis, streamKey, { logger });
+    const hub = new WatchHub(store, reader, history, streamKey, { logger });
     await hub.start();
     await publisher.start();
-    return new StoreRuntime(ds, store, redis, reader, publisher, hub, streamKey);
+    return new StoreRuntime(ds, store, redis, [reader, history], publisher, hub, streamKey);
   }
 
   async stop(): Promise<void> {
@@ -53,7 +57,7 @@ export class StoreRuntime {
     await this.hub.stop();
     await this.store.close();
     this.redis.disconnect();
-    this.reader.disconnect();
+    for (const r of this.readers) r.disconnect();
     await this.ds.destroy();
   }
 }

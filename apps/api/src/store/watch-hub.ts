@@ -35,6 +35,8 @@ export class WatchHub {
   private stopped = false;
   private loop?: Promise<void>;
   private idleRounds = 0;
+  /** Redis is unreachable: changes come from Postgres. */
+  private degraded = false;
 
   constructor(
     private readonly store: ResourceStore,
@@ -87,6 +89,10 @@ export class WatchHub {
           | [string, [string, string[]][]][]
           | null;
         const entries = res?.[0]?.[1] ?? [];
+        if (this.degraded) {
+          this.degraded = false;
+          this.opts.logger?.log('watch hub: Redis is back');
+        }
         if (entries.length) {
           this.idleRounds = 0;
           await this.accept(entries.map(([id, f]) => decodeEntry(id, f)));
@@ -95,7 +101,8 @@ export class WatchHub {
         }
       } catch (e) {
         if (this.stopped) return;
-        this.opts.logger?.warn(`watch hub: ${(e as Error).message}; reading Postgres meanwhile`);
+        if (!this.degraded) this.opts.logger?.warn(`watch hub: ${(e as Error).message}; reading Postgres until Redis is back`);
+        this.degraded = true;
         await this.catchUpFromPostgres(true).catch(() => undefined);
         await new Promise((r) => setTimeout(r, 200));
       }
