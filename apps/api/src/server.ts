@@ -24,7 +24,8 @@ export async function startServer(config: SkiffConfig, opts: { logger?: boolean 
     logger: opts.logger === false ? false : (['debug', 'log', 'warn', 'error'] as const).slice(['debug', 'log', 'warn', 'error'].indexOf(config.logLevel)),
   });
   app.useGlobalFilters(new StatusExceptionFilter());
-  app.set('query parser', 'extended');
+  // Kubernetes query parameters are flat (a repeated one becomes an array): no need for qs.
+  app.set('query parser', 'simple');
   app.set('x-powered-by', false);
   app.set('etag', false);
   app.enableShutdownHooks();
