@@ -9,13 +9,11 @@ export function streamId(revision: number): string {
   return `${revision}-0`;
 }
 
-export function encodeChange(c: Change): string {
-  return JSON.stringify(c);
-}
-
+/** A stream entry: the change as JSON (its revision is the entry id). */
 export function decodeEntry(id: string, fields: string[]): Change {
-  const c = JSON.parse(fields[1]) as Change;
+  const c = JSON.parse(fields[1]) as Change & { prev: Change['prev'] | null };
   c.revision = Number(id.slice(0, id.indexOf('-')));
+  if (c.prev === null) delete c.prev;
   return c;
 }
 
@@ -125,11 +123,11 @@ export class ChangeFeedPublisher {
   private async pump(): Promise<void> {
     try {
       for (;;) {
-        const changes = await this.store.changesAfter(this.last, 500);
+        const changes = await this.store.changeEntriesAfter(this.last, 500);
         if (!changes.length) return;
         const multi = this.redis.multi();
         for (const c of changes) {
-          multi.xadd(this.streamKey, 'MAXLEN', '~', this.opts.streamLength, streamId(c.revision), 'c', encodeChange(c));
+          multi.xadd(this.streamKey, 'MAXLEN', '~', this.opts.streamLength, streamId(c.revision), 'c', c.entry);
         }
         const results = (await multi.exec()) ?? [];
         const failed = results.find(([err]) => err);

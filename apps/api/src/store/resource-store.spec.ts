@@ -202,6 +202,25 @@ describe('ResourceStore', () => {
       await other.stop();
     }
   });
+
+  it('logs, for each change, the object before it, also for several changes to one key in one batch', async () => {
+    const before = (await rt.store.revisions()).current;
+    const touch = (v: string): WriteOp => ({
+      key: key('chain'),
+      decide: (cur) => (cur ? { put: { ...cur, metadata: { ...cur.metadata }, data: { v } } } : { put: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'chain', namespace: 'default', uid: cryptoUid('chain', 0) }, data: { v } } }),
+    });
+    // Submitted in one tick: they share a batch.
+    await Promise.all([rt.store.write(touch('1')), rt.store.write(touch('2')), rt.store.write(touch('3'))]);
+    await rt.store.write({ key: key('chain'), decide: (cur) => ({ remove: { ...cur!, metadata: { ...cur!.metadata } } }) });
+    const log = await rt.store.changesAfter(before, 10);
+    expect(log.map((c) => `${c.type} ${(c.object.data as Record<string, string>).v} prev=${(c.prev?.data as Record<string, string> | undefined)?.v ?? '-'}`)).toEqual([
+      'ADDED 1 prev=-',
+      'MODIFIED 2 prev=1',
+      'MODIFIED 3 prev=2',
+      'DELETED 3 prev=3',
+    ]);
+    expect(await rt.store.get(key('chain'))).toBeUndefined();
+  });
 });
 
 function schemaOf(r: StoreRuntime): string {
