@@ -84,6 +84,8 @@ export class WriteBatcher {
           }
           const object = 'put' in decision ? decision.put : decision.remove;
           if (p.op.dryRun) {
+            // Nothing was stored: a dry-run create has no resourceVersion yet, as on the real server.
+            if (!current.has(ks)) delete object.metadata.resourceVersion;
             settled.push(() => p.resolve({ object }));
             continue;
           }

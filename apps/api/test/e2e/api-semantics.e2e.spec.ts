@@ -190,6 +190,10 @@ describe('API semantics', () => {
     const now = (await api.call('GET', `${ns}/configmaps/dry`)).body;
     expect(now.data.a).toBe('1');
     expect(now.metadata.resourceVersion).toBe(cm.metadata.resourceVersion);
+    const create = await api.call('POST', `${ns}/configmaps?dryRun=All`, { body: { metadata: { name: 'dry-new' } } });
+    expect(create.status).toBe(201);
+    expect(create.body.metadata.resourceVersion).toBeUndefined();
+    expect((await api.call('GET', `${ns}/configmaps/dry-new`)).status).toBe(404);
   });
 
   it('names an object from generateName', async () => {
