@@ -1,5 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { ControllersModule } from './controllers/controllers.module';
 import { BearerAuthMiddleware } from './auth/bearer-auth.middleware';
 import { SKIFF_CONFIG, type SkiffConfig } from './config/skiff-config';
 import { KubeApiController } from './kube-api/kube-api.controller';
@@ -12,7 +13,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       global: true,
-      imports: [StoreModule, RegistryModule, AuthModule],
+      imports: [StoreModule, RegistryModule, AuthModule, ControllersModule],
       controllers: [KubeApiController],
       providers: [{ provide: SKIFF_CONFIG, useValue: config }],
       exports: [SKIFF_CONFIG],

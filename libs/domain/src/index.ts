@@ -16,3 +16,4 @@ export * from './tables';
 export type { LabelSelector } from './kinds';
 export * from './protobuf';
 export * from './subresources/scale';
+export * from './lifecycle/namespace-lifecycle';

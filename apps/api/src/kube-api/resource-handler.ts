@@ -122,8 +122,8 @@ export class ResourceHandler {
       const updated = await this.registry.update(r.type, r.namespace, r.name, (cur) => fromScale(cur, body), 'main', ctx);
       return send(req, res, 200, toScale(updated), ctx.warnings);
     }
-    const scope = r.subresource === 'status' ? 'status' : 'main';
     if (r.subresource && r.subresource !== 'status' && r.subresource !== 'finalize') throw Errors.methodNotAllowed('update');
+    const scope = r.subresource === 'status' || r.subresource === 'finalize' ? r.subresource : 'main';
     const updated = await this.registry.update(r.type, r.namespace, r.name, () => body as KubeObject, scope, ctx);
     send(req, res, 200, this.render(req, updated), ctx.warnings);
   }

@@ -1,4 +1,4 @@
-import { Errors, carryOverAllocatedServiceFields, type KubeObject, type ResourceType, type StatusCause } from '@skiff/domain';
+import { Errors, carryOverAllocatedServiceFields, type KubeObject, type UpdateScope, type ResourceType, type StatusCause } from '@skiff/domain';
 import { keyString, type ObjectKey } from '../store/store-types';
 import { RetryWrite } from './retry-write';
 
@@ -55,7 +55,7 @@ export async function admitCreate(adm: Admission, type: ResourceType, obj: KubeO
   return { object: obj, checkClaims: noClaims };
 }
 
-export async function admitUpdate(adm: Admission, type: ResourceType, obj: KubeObject, old: KubeObject, scope: 'main' | 'status'): Promise<Admitted> {
+export async function admitUpdate(adm: Admission, type: ResourceType, obj: KubeObject, old: KubeObject, scope: UpdateScope): Promise<Admitted> {
   if (type.kind === 'Service' && scope === 'main') return admitService(adm, obj, old);
   return { object: obj, checkClaims: noClaims };
 }

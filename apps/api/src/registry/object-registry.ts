@@ -10,6 +10,7 @@ import {
   readyToRemove,
   type KubeObject,
   type ResourceType,
+  type UpdateScope,
 } from '@skiff/domain';
 import type { ResourceStore } from '../store/resource-store';
 import type { ObjectKey, WriteDecision, WriteOp } from '../store/store-types';
@@ -105,7 +106,7 @@ export class ObjectRegistry {
     namespace: string,
     name: string,
     mutate: (current: KubeObject) => KubeObject,
-    scope: 'main' | 'status',
+    scope: UpdateScope,
     ctx: RequestContext,
   ): Promise<KubeObject> {
     const key = objectKey(type, namespace, name);

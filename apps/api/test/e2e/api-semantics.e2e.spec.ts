@@ -247,4 +247,23 @@ describe('API semantics', () => {
     await w.close();
     expect(w.events.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(['ADDED mover', 'MODIFIED mover', 'DELETED mover']);
   });
+
+  it('deletes a namespace like Kubernetes: Terminating, no new content, emptied, then gone', async () => {
+    expect((await api.call('POST', '/api/v1/namespaces', { body: { metadata: { name: 'doomed' } } })).status).toBe(201);
+    for (const name of ['a', 'b']) await api.call('POST', '/api/v1/namespaces/doomed/configmaps', { body: { metadata: { name } } });
+    await api.call('POST', '/api/v1/namespaces/doomed/pods', { body: pod('p') });
+    const del = await api.call('DELETE', '/api/v1/namespaces/doomed');
+    expect(del.status).toBe(200);
+    expect(del.body.status.phase).toBe('Terminating');
+    expect(del.body.spec.finalizers).toEqual(['kubernetes']);
+    const refused = await api.call('POST', '/api/v1/namespaces/doomed/configmaps', { body: { metadata: { name: 'late' } } });
+    expect([403, 404]).toContain(refused.status);
+    await until(async () => (await api.call('GET', '/api/v1/namespaces/doomed')).status === 404, 15_000);
+    expect((await api.call('GET', '/api/v1/namespaces/doomed/configmaps')).body.items).toEqual([]);
+    expect((await api.call('GET', '/api/v1/namespaces/doomed/pods')).body.items).toEqual([]);
+    // Re-created, it starts empty.
+    expect((await api.call('POST', '/api/v1/namespaces', { body: { metadata: { name: 'doomed' } } })).status).toBe(201);
+    expect((await api.call('GET', '/api/v1/namespaces/doomed/configmaps')).body.items).toEqual([]);
+  });
 });
+

@@ -157,6 +157,10 @@ describe('the real kubectl against Skiff', () => {
     const get = await api.kubectl(['get', 'configmap', 'ghost', '-n', 'team-a']);
     expect(get.code).not.toBe(0);
     expect(get.stderr).toContain('configmaps "ghost" not found');
+    // Deleting it waits until the namespace controller has emptied and removed it.
+    await k('create', 'configmap', 'inside', '-n', 'team-a');
+    expect(await k('delete', 'namespace', 'team-a')).toContain('namespace "team-a" deleted');
+    expect((await api.kubectl(['get', 'namespace', 'team-a'])).stderr).toContain('namespaces "team-a" not found');
   });
 
   it('lists the served resources and explains their fields', async () => {

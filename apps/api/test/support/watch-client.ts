@@ -39,9 +39,9 @@ export async function openWatch(url: string, token: string, ca: string) {
   };
 }
 
-export async function until(cond: () => boolean, ms = 60_000): Promise<void> {
+export async function until(cond: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
   const end = Date.now() + ms;
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -3,6 +3,7 @@ import type { ResourceType } from '../resources/registry';
 import { apiVersionOf } from '../resources/registry';
 import { namespaceInitialStatus } from '../defaults/namespace-defaults';
 import { podInitialStatus } from '../defaults/pod-defaults';
+import { pendingFinalizers, withTerminatingPhase } from './namespace-lifecycle';
 
 /**
  * What the store does to an object's system-owned metadata on each write, as
@@ -54,7 +55,8 @@ function setInitialState(obj: KubeObject): void {
   }
 }
 
-export type UpdateScope = 'main' | 'status';
+/** main: the object; status: only .status; finalize: only a Namespace's spec.finalizers. */
+export type UpdateScope = 'main' | 'status' | 'finalize';
 
 /**
  * Carries the fields the writer may not change from `old` to `next`: identity
@@ -63,7 +65,10 @@ export type UpdateScope = 'main' | 'status';
  */
 export function prepareForUpdate(type: ResourceType, next: KubeObject, old: KubeObject, scope: UpdateScope, revision: number): KubeObject {
   let out: KubeObject;
-  if (scope === 'status') {
+  if (scope === 'finalize') {
+    const finalizers = (next.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
+    out = { ...old, spec: { ...(old.spec as object), finalizers }, metadata: { ...old.metadata } };
+  } else if (scope === 'status') {
     out = { ...old, status: next.status, metadata: { ...old.metadata } };
     if (next.status === undefined) delete out.status;
   } else {
@@ -117,7 +122,7 @@ export type DeleteDecision =
  * node get their grace period so the kubelet can stop them; everything else goes.
  */
 export function decideDelete(type: ResourceType, obj: KubeObject, gracePeriodSeconds: number | undefined, now: Date): DeleteDecision {
-  const finalizers = obj.metadata.finalizers ?? [];
+  const finalizers = pendingFinalizers(obj);
   const boundPod = type.kind === 'Pod' && !!(obj.spec as { nodeName?: string } | undefined)?.nodeName;
   const grace = boundPod ? gracePeriodSeconds ?? defaultPodGrace(obj) : 0;
   if (finalizers.length === 0 && grace <= 0) return { action: 'remove' };
@@ -130,7 +135,7 @@ export function decideDelete(type: ResourceType, obj: KubeObject, gracePeriodSec
   const meta = { ...obj.metadata };
   meta.deletionTimestamp = rfc3339(new Date(now.getTime() + grace * 1000));
   meta.deletionGracePeriodSeconds = grace;
-  return { action: 'mark', object: { ...obj, metadata: meta } };
+  return { action: 'mark', object: withTerminatingPhase({ ...obj, metadata: meta }) };
 }
 
 function defaultPodGrace(obj: KubeObject): number {
@@ -140,7 +145,7 @@ function defaultPodGrace(obj: KubeObject): number {
 
 /** A marked object whose last finalizer has gone (and whose grace is over) is removed on update. */
 export function readyToRemove(obj: KubeObject): boolean {
-  return !!obj.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0 && (obj.metadata.deletionGracePeriodSeconds ?? 0) <= 0;
+  return !!obj.metadata.deletionTimestamp && pendingFinalizers(obj).length === 0 && (obj.metadata.deletionGracePeriodSeconds ?? 0) <= 0;
 }
 
 /** Kubernetes timestamps: RFC 3339 in UTC with second precision. */
