@@ -1,12 +1,11 @@
 import getRawBody from 'raw-body';
 import type { Request } from 'express';
 import YAML from 'yaml';
-import { Errors, decodeKubeProtobuf } from '@skiff/domain';
+import { Errors, decodeKubeProtobuf, type PatchType } from '@skiff/domain';
 
 /** kube-apiserver refuses request bodies over 3 MiB. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
-export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
 
 const PATCH_TYPES: Record<string, PatchType> = {
   'application/json-patch+json': 'json',

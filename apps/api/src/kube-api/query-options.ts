@@ -37,3 +37,25 @@ export function fieldValidation(q: Query): FieldValidation {
   if (v === 'Strict' || v === 'Warn' || v === 'Ignore') return v;
   throw Errors.badRequest(`fieldValidation must be one of "Ignore", "Warn", or "Strict", got "${v}"`);
 }
+
+/**
+ * `resourceVersionMatch=Exact` lists at that revision; NotOlderThan (or none) serves the
+ * present, which is never older. Kubernetes' rules for combining them are kept.
+ */
+export function exactRevision(q: Query): number | undefined {
+  const match = str(q, 'resourceVersionMatch');
+  const rv = str(q, 'resourceVersion');
+  if (!match) return undefined;
+  if (match !== 'Exact' && match !== 'NotOlderThan') {
+    throw Errors.badRequest(`resourceVersionMatch: Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""`);
+  }
+  if (!rv) throw Errors.badRequest('resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided');
+  if (!/^\d+$/.test(rv)) throw Errors.badRequest(`invalid resource version "${rv}"`);
+  if (str(q, 'continue')) throw Errors.badRequest('resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden when continue is provided');
+  return match === 'Exact' ? Number(rv) : undefined;
+}
+
+export function includeObject(q: Query): 'None' | 'Metadata' | 'Object' {
+  const v = str(q, 'includeObject');
+  return v === 'None' || v === 'Object' ? v : 'Metadata';
+}

@@ -1,11 +1,9 @@
 import type { Request, Response } from 'express';
 import {
   Errors,
-  applyJsonPatch,
-  applyMergePatch,
-  applyStrategicMergePatch,
-  builtinPatchMeta,
+  applyPatch,
   fromScale,
+  patchNamesResourceVersion,
   toScale,
   toTable,
   type KubeObject,
@@ -13,15 +11,15 @@ import {
   type ResourceType,
 } from '@skiff/domain';
 import { ListFilter } from '../registry/list-filter';
-import type { ObjectRegistry, DeleteOptions } from '../registry/object-registry';
+import type { ObjectRegistry } from '../registry/object-registry';
 import type { RequestContext } from '../registry/request-context';
 import type { ResourceStore } from '../store/resource-store';
 import type { WatchHub } from '../store/watch-hub';
-import { readObjectBody, readPatchBody, type PatchType } from './body-reader';
+import { readObjectBody, readPatchBody } from './body-reader';
+import { deleteOptions } from './delete-options';
 import { listPage } from './list-pager';
 import { responseFormat, send } from './negotiation';
-import { bool, dryRun, fieldValidation, nonNegativeInt, str } from './query-options';
-
+import { bool, dryRun, exactRevision, fieldValidation, includeObject, nonNegativeInt, str } from './query-options';
 import { serveWatch } from './watch-stream';
 
 type Query = Record<string, unknown>;
@@ -68,7 +66,7 @@ export class ResourceHandler {
 
   private render(req: Request, obj: KubeObject): unknown {
     if (responseFormat(req) !== 'table') return obj;
-    return toTable(obj.kind ?? '', [obj], { now: new Date(), includeObject: includeObject(req), listMeta: { resourceVersion: obj.metadata.resourceVersion } });
+    return toTable(obj.kind ?? '', [obj], { now: new Date(), includeObject: includeObject(req.query as Query), listMeta: { resourceVersion: obj.metadata.resourceVersion } });
   }
 
   private async get(req: Request, res: Response, r: Req): Promise<void> {
@@ -83,7 +81,7 @@ export class ResourceHandler {
     const filter = ListFilter.parse(r.type, r.namespace, str(q, 'labelSelector'), str(q, 'fieldSelector'));
     const list = await listPage(this.store, filter, nonNegativeInt(q, 'limit') || undefined, str(q, 'continue') || undefined, exactRevision(q));
     if (responseFormat(req) === 'table') {
-      return send(req, res, 200, toTable(r.type.kind, list.items, { now: new Date(), includeObject: includeObject(req), listMeta: list.metadata }));
+      return send(req, res, 200, toTable(r.type.kind, list.items, { now: new Date(), includeObject: includeObject(req.query as Query), listMeta: list.metadata }));
     }
     send(req, res, 200, list);
   }
@@ -94,7 +92,7 @@ export class ResourceHandler {
     if (r.name) fieldSelector = [`metadata.name=${r.name}`, fieldSelector].filter(Boolean).join(',');
     const filter = ListFilter.parse(r.type, r.namespace, str(q, 'labelSelector'), fieldSelector);
     const table = responseFormat(req) === 'table';
-    const inc = includeObject(req);
+    const inc = includeObject(req.query as Query);
     await serveWatch(req, res, this.store, this.hub, filter, {
       resourceVersion: str(q, 'resourceVersion'),
       timeoutSeconds: nonNegativeInt(q, 'timeoutSeconds') ?? 1800 + Math.floor(Math.random() * 1800),
@@ -144,7 +142,7 @@ export class ResourceHandler {
       (cur) => {
         const next = applyPatch(patchType, r.type.kind, cur, patch);
         // A patch is unconditional unless it names a resourceVersion itself.
-        if (!patchSetsResourceVersion(patch) && next.metadata) delete next.metadata.resourceVersion;
+        if (!patchNamesResourceVersion(patch) && next.metadata) delete next.metadata.resourceVersion;
         return next;
       },
       scope,
@@ -199,69 +197,3 @@ export class ResourceHandler {
 }
 
 type Req = ResourceRequest & { type: ResourceType };
-
-/**
- * `resourceVersionMatch=Exact` lists at that revision; NotOlderThan (or none) serves the
- * present, which is never older. Kubernetes' rules for combining them are kept.
- */
-function exactRevision(q: Query): number | undefined {
-  const match = str(q, 'resourceVersionMatch');
-  const rv = str(q, 'resourceVersion');
-  if (!match) return undefined;
-  if (match !== 'Exact' && match !== 'NotOlderThan') {
-    throw Errors.badRequest(`resourceVersionMatch: Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""`);
-  }
-  if (!rv) throw Errors.badRequest('resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided');
-  if (!/^\d+$/.test(rv)) throw Errors.badRequest(`invalid resource version "${rv}"`);
-  if (str(q, 'continue')) throw Errors.badRequest('resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden when continue is provided');
-  return match === 'Exact' ? Number(rv) : undefined;
-}
-
-function includeObject(req: Request): 'None' | 'Metadata' | 'Object' {
-  const v = str(req.query as Query, 'includeObject');
-  return v === 'None' || v === 'Object' ? v : 'Metadata';
-}
-
-function applyPatch(patchType: PatchType, kind: string, current: KubeObject, patch: unknown): KubeObject {
-  switch (patchType) {
-    case 'json':
-      return applyJsonPatch(current, patch) as KubeObject;
-    case 'merge':
-      return applyMergePatch(current, patch) as KubeObject;
-    case 'strategic':
-      return applyStrategicMergePatch(current, patch, builtinPatchMeta(kind)) as KubeObject;
-    default:
-      throw Errors.unsupportedMediaType([]);
-  }
-}
-
-function patchSetsResourceVersion(patch: unknown): boolean {
-  if (Array.isArray(patch)) return patch.some((op) => typeof op?.path === 'string' && op.path === '/metadata/resourceVersion');
-  return !!(patch as { metadata?: { resourceVersion?: unknown } })?.metadata?.resourceVersion;
-}
-
-async function deleteOptions(req: Request): Promise<DeleteOptions> {
-  const q = req.query as Query;
-  let body: Record<string, unknown> = {};
-  const length = Number(req.headers['content-length'] ?? 0);
-  if (length > 0 || req.headers['transfer-encoding']) {
-    const parsed = await readObjectBody(req).catch((e) => {
-      if ((e as { message?: string }).message === 'the request body is empty') return {};
-      throw e;
-    });
-    if (typeof parsed === 'object' && parsed) body = parsed as Record<string, unknown>;
-  }
-  const policy = (str(q, 'propagationPolicy') ?? body.propagationPolicy) as string | undefined;
-  if (policy !== undefined && !['Orphan', 'Background', 'Foreground'].includes(policy)) {
-    throw Errors.invalid('', 'DeleteOptions', '', [
-      { reason: 'FieldValueNotSupported', field: 'propagationPolicy', message: `Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan", "nil"` },
-    ]);
-  }
-  const orphan = str(q, 'orphanDependents') ?? body.orphanDependents;
-  const grace = nonNegativeInt(q, 'gracePeriodSeconds') ?? (body.gracePeriodSeconds as number | undefined);
-  return {
-    propagationPolicy: (policy as DeleteOptions['propagationPolicy']) ?? (orphan === true || orphan === 'true' ? 'Orphan' : undefined),
-    gracePeriodSeconds: grace,
-    preconditions: body.preconditions as DeleteOptions['preconditions'],
-  };
-}

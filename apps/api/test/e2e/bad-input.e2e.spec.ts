@@ -61,6 +61,7 @@ describe('bad input', () => {
       406,
       () => undefined,
     ],
+    ['a negative grace period in DeleteOptions', () => api.call('DELETE', `${cms}/target`, { body: { gracePeriodSeconds: -5 } }), 422, (b) => expect(b.details.causes[0].field).toBe('gracePeriodSeconds')],
     ['a bad continue token', () => api.call('GET', `${cms}?limit=1&continue=garbage`), 400, () => undefined],
     ['a taken NodePort', () => api.call('POST', '/api/v1/namespaces/default/services', { body: { metadata: { name: 'np2' }, spec: { type: 'NodePort', selector: { a: 'b' }, ports: [{ port: 80, nodePort: 30080 }] } } }), 422, (b) => expect(b.details.causes[0].field).toBe('spec.ports[0].nodePort')],
     ['an out-of-range ClusterIP', () => api.call('POST', '/api/v1/namespaces/default/services', { body: { metadata: { name: 'ip' }, spec: { clusterIP: '10.0.0.1', selector: { a: 'b' }, ports: [{ port: 80 }] } } }), 422, (b) => expect(b.details.causes[0].field).toContain('spec.clusterIP')],
