@@ -1,11 +1,10 @@
 import type { StatusCause } from '../meta/types';
 import { forbidden, invalid, notSupported, required, validateNonnegativeField } from './field-errors';
 import { FieldPath } from './field-path';
-import { goLabelSelector, goLiteral, goQuote } from './go-format';
+import { goLiteral, goQuote } from './go-format';
 import { intOrPercentValue, intOrStringValue, isNotMoreThan100Percent, validatePositiveIntOrPercent } from './int-or-percent';
 import { asNumber, asRecord, asString, isRecord } from './json-access';
-import { validateControllerTemplate } from './pod-template-validation';
-import { appsWorkloadValidation, validateWorkloadSelector } from './workload-selector';
+import { appsWorkloadValidation, validateSelectedTemplate } from './workload-selector';
 
 function validateStrategy(strategy: unknown, path: FieldPath): StatusCause[] {
   const s = asRecord(strategy);
@@ -34,13 +33,7 @@ function validateStrategy(strategy: unknown, path: FieldPath): StatusCause[] {
 function validateDeploymentSpec(specValue: unknown, path: FieldPath): StatusCause[] {
   const spec = asRecord(specValue);
   const errs = validateNonnegativeField(asNumber(spec.replicas) ?? 0, path.child('replicas'));
-  const sel = validateWorkloadSelector(spec.selector, 'deployment', path.child('selector'));
-  errs.push(...sel.errors);
-  if (sel.usable) {
-    errs.push(...validateControllerTemplate(spec.template, { kind: 'labelSelector', selector: sel.selector }, 'ReplicaSet', path.child('template')));
-  } else {
-    errs.push(invalid(path.child('selector'), goLabelSelector(sel.selector), 'invalid label selector'));
-  }
+  errs.push(...validateSelectedTemplate(spec, path));
   errs.push(...validateStrategy(spec.strategy, path.child('strategy')));
   const minReady = asNumber(spec.minReadySeconds) ?? 0;
   errs.push(...validateNonnegativeField(minReady, path.child('minReadySeconds')));

@@ -3,6 +3,7 @@ import type { LabelSelector } from '../kinds/common';
 import { invalid, required } from './field-errors';
 import { FieldPath } from './field-path';
 import { goLabelSelector } from './go-format';
+import { validateControllerTemplate } from './pod-template-validation';
 import { asRecord, isRecord } from './json-access';
 import { isEmptySelector } from './label-selector-match';
 import { validateLabelSelector } from './labels-validation';
@@ -53,4 +54,14 @@ export function appsWorkloadValidation(validateSpec: (spec: unknown, path: Field
     return errs;
   };
   return [validate, validateUpdate];
+}
+
+/**
+ * A ReplicaSet-shaped spec (Deployment, ReplicaSet): its selector, and its pod template,
+ * whose labels the selector must match. The server's messages say "deployment" for both.
+ */
+export function validateSelectedTemplate(spec: Record<string, unknown>, path: FieldPath): StatusCause[] {
+  const sel = validateWorkloadSelector(spec.selector, 'deployment', path.child('selector'));
+  if (!sel.usable) return [...sel.errors, invalid(path.child('selector'), goLabelSelector(sel.selector), 'invalid label selector')];
+  return [...sel.errors, ...validateControllerTemplate(spec.template, { kind: 'labelSelector', selector: sel.selector }, 'ReplicaSet', path.child('template'))];
 }
