@@ -2,7 +2,6 @@ import {
   Errors,
   apiVersionOf,
   applyDefaults,
-  findUnknownFields,
   pruneUnknownFields,
   validateObject,
   validateObjectUpdate,
@@ -44,13 +43,10 @@ export function prepareIncoming(type: ResourceType, namespace: string, body: unk
   } else {
     delete obj.metadata.namespace;
   }
-  if (ctx.fieldValidation !== 'Ignore') {
-    const unknown = findUnknownFields(type.kind, obj);
-    if (unknown.length && ctx.fieldValidation === 'Strict') throw Errors.badRequest(`strict decoding error: ${unknown.join(', ')}`);
-    ctx.warnings.push(...unknown);
-  }
   // As decoding into typed objects does on the real server: what the schema lacks is not kept.
-  pruneUnknownFields(type.kind, obj);
+  const unknown = pruneUnknownFields(type.kind, obj);
+  if (unknown.length && ctx.fieldValidation === 'Strict') throw Errors.badRequest(`strict decoding error: ${unknown.join(', ')}`);
+  if (ctx.fieldValidation === 'Warn') ctx.warnings.push(...unknown);
   obj.apiVersion = expected;
   obj.kind = type.kind;
   applyDefaults(type.kind, obj);

@@ -89,3 +89,10 @@ describe('pruneUnknownFields', () => {
     });
   });
 });
+
+describe('pruneUnknownFields reports', () => {
+  it('names what it dropped, as findUnknownFields would', () => {
+    const obj = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, dataa: {}, extra: 1 };
+    expect(pruneUnknownFields('ConfigMap', obj)).toEqual(['unknown field "dataa"', 'unknown field "extra"']);
+  });
+});

@@ -26,13 +26,17 @@ export function findUnknownFields(kind: string, obj: unknown, definitions: Defin
 
 /**
  * Drops the fields the schema of `kind` does not declare, as decoding into Go types
- * does on the real server with `fieldValidation=Warn` or `Ignore`. Mutates `obj`.
+ * does on the real server, and says which they were (in `findUnknownFields`' form, at
+ * most 100 named). Mutates `obj`.
  */
-export function pruneUnknownFields(kind: string, obj: unknown, definitions: Definitions = DEFINITIONS): void {
-  visitUnknownFields(kind, obj, definitions, (parent, key) => {
+export function pruneUnknownFields(kind: string, obj: unknown, definitions: Definitions = DEFINITIONS): string[] {
+  const removed: string[] = [];
+  visitUnknownFields(kind, obj, definitions, (parent, key, path) => {
     delete parent[key];
+    if (removed.length < MAX_REPORTED) removed.push(`unknown field ${JSON.stringify(path)}`);
     return true;
   });
+  return removed;
 }
 
 /** Called for each unknown field; returning false stops the walk. */
