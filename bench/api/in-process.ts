@@ -28,7 +28,7 @@ export async function inProcessFigures(load: Load, pct: (xs: number[], p: number
     streamLength: 100_000,
     historyRevisions: 1_000_000,
   });
-  const registry = new ObjectRegistry(rt.store, { serviceCidr: '127.32.0.0/16', nodePortRange: [30000, 32767], usedClaims: async () => new Set() });
+  const registry = new ObjectRegistry(rt.store, { serviceCidr: '127.32.0.0/16', nodePortRange: [30000, 32767], podCidr: '127.64.0.0/10', nodeCidrMaskSize: 24, usedClaims: async () => new Set() });
   const namespaces = RESOURCE_TYPES.find((t) => t.kind === 'Namespace')!;
   const configMaps = RESOURCE_TYPES.find((t) => t.kind === 'ConfigMap')!;
   await registry.create(namespaces, '', { metadata: { name: 'default' } }, internalContext());

@@ -19,6 +19,9 @@ export interface SkiffConfig {
   /** How often a watch that asked for bookmarks gets one. */
   bookmarkIntervalMs: number;
   serviceCidr: string;
+  /** Pod addresses: each Node gets a /nodeCidrMaskSize slice of this loopback range. */
+  podCidr: string;
+  nodeCidrMaskSize: number;
   nodePortRange: [number, number];
   /** Lowest Nest log level printed: debug, log, warn or error. */
   logLevel: 'debug' | 'log' | 'warn' | 'error';
@@ -64,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SkiffConfig {
     streamLength: int(env, 'SKIFF_STREAM_LENGTH', 100_000),
     bookmarkIntervalMs: int(env, 'SKIFF_WATCH_BOOKMARK_SECONDS', 60) * 1000,
     serviceCidr: env.SKIFF_SERVICE_CIDR || '127.32.0.0/16',
+    podCidr: env.SKIFF_POD_CIDR || '127.64.0.0/10',
+    nodeCidrMaskSize: int(env, 'SKIFF_NODE_CIDR_MASK_SIZE', 24),
     nodePortRange: [npLow, npHigh],
     logLevel: logLevel(env.SKIFF_LOG_LEVEL),
   };

@@ -1,11 +1,16 @@
 import { Errors, carryOverAllocatedServiceFields, type KubeObject, type UpdateScope, type ResourceType, type StatusCause } from '@skiff/domain';
 import { keyString, type ObjectKey } from '../store/store-types';
+import { ipToNumber, ipToString, parseCidr } from './cidr';
+import { admitNode } from './node-admission';
 import { RetryWrite } from './retry-write';
 
 /** What admission needs from the rest of the server. */
 export interface Admission {
   serviceCidr: string;
   nodePortRange: [number, number];
+  /** The pod range Nodes get their podCIDR slices from, and the slices' prefix length. */
+  podCidr: string;
+  nodeCidrMaskSize: number;
   /** Claims currently held whose names start with `prefix` (e.g. `clusterip:`). */
   usedClaims(prefix: string): Promise<Set<string>>;
 }
@@ -32,31 +37,17 @@ interface ServiceSpec {
   ports?: ServicePort[];
 }
 
-export function parseCidr(cidr: string): { base: number; size: number } {
-  const [ip, bits] = cidr.split('/');
-  const base = ip.split('.').reduce((a, o) => a * 256 + Number(o), 0);
-  return { base, size: 2 ** (32 - Number(bits)) };
-}
-
-export function ipToString(n: number): string {
-  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
-}
-
-function ipToNumber(ip: string): number | undefined {
-  const parts = ip.split('.');
-  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
-  return parts.reduce((a, o) => a * 256 + Number(o), 0);
-}
-
 const noClaims: Admitted['checkClaims'] = () => undefined;
 
 export async function admitCreate(adm: Admission, type: ResourceType, obj: KubeObject): Promise<Admitted> {
   if (type.kind === 'Service') return admitService(adm, obj, undefined);
+  if (type.kind === 'Node') return admitNode(adm, obj, undefined);
   return { object: obj, checkClaims: noClaims };
 }
 
 export async function admitUpdate(adm: Admission, type: ResourceType, obj: KubeObject, old: KubeObject, scope: UpdateScope): Promise<Admitted> {
   if (type.kind === 'Service' && scope === 'main') return admitService(adm, obj, old);
+  if (type.kind === 'Node' && scope === 'main') return admitNode(adm, obj, old);
   return { object: obj, checkClaims: noClaims };
 }
 

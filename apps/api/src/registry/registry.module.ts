@@ -14,6 +14,8 @@ import { SystemNamespaces } from './system-namespaces';
         new ObjectRegistry(rt.store, {
           serviceCidr: config.serviceCidr,
           nodePortRange: config.nodePortRange,
+          podCidr: config.podCidr,
+          nodeCidrMaskSize: config.nodeCidrMaskSize,
           usedClaims: async (prefix) => {
             const rows: { claim: string }[] = await rt.ds.query(`SELECT claim FROM claims WHERE claim LIKE $1`, [`${prefix}%`]);
             return new Set(rows.map((r) => r.claim));

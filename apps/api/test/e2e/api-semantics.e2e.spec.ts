@@ -265,5 +265,27 @@ describe('API semantics', () => {
     expect((await api.call('POST', '/api/v1/namespaces', { body: { metadata: { name: 'doomed' } } })).status).toBe(201);
     expect((await api.call('GET', '/api/v1/namespaces/doomed/configmaps')).body.items).toEqual([]);
   });
+
+  it('gives each Node its own /24 of the pod range, refuses a taken or misaligned one, and frees it on delete', async () => {
+    const node = (name: string, spec: Record<string, unknown> = {}) => api.call('POST', '/api/v1/nodes', { body: { metadata: { name }, spec } });
+    const created = await Promise.all(Array.from({ length: 20 }, (_, i) => node(`n-${i}`)));
+    const cidrs = created.map((r) => {
+      expect(r.status).toBe(201);
+      return r.body.spec.podCIDR as string;
+    });
+    expect(new Set(cidrs).size).toBe(20);
+    for (const c of cidrs) expect(c).toMatch(/^127\.(6[4-9]|[7-9]\d|1[01]\d|12[0-7])\.\d{1,3}\.0\/24$/);
+    expect(created[0].body.spec.podCIDRs).toEqual([cidrs[0]]);
+    const taken = await node('n-taken', { podCIDR: cidrs[0] });
+    expect(taken.status).toBe(422);
+    expect(taken.body.details.causes[0].field).toBe('spec.podCIDR');
+    expect((await node('n-odd', { podCIDR: '127.64.0.128/25' })).status).toBe(422);
+    expect((await api.call('DELETE', '/api/v1/nodes/n-0')).status).toBe(200);
+    const reuse = await node('n-reuse', { podCIDR: cidrs[0] });
+    expect(reuse.status).toBe(201);
+    // Kept across an update that leaves it out.
+    const upd = await api.call('PUT', '/api/v1/nodes/n-reuse', { body: { metadata: { name: 'n-reuse', labels: { a: 'b' } }, spec: {} } });
+    expect(upd.body.spec.podCIDR).toBe(cidrs[0]);
+  });
 });
 
