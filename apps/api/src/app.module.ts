@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { AuthModule } from './auth/auth.module';
 import { ControllersModule } from './controllers/controllers.module';
 import { BearerAuthMiddleware } from './auth/bearer-auth.middleware';
+import { JoinController } from './auth/join.controller';
 import { SKIFF_CONFIG, type SkiffConfig } from './config/skiff-config';
 import { KubeApiController } from './kube-api/kube-api.controller';
 import { RegistryModule } from './registry/registry.module';
@@ -14,7 +15,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       global: true,
       imports: [StoreModule, RegistryModule, AuthModule, ControllersModule],
-      controllers: [KubeApiController],
+      controllers: [KubeApiController, JoinController],
       providers: [{ provide: SKIFF_CONFIG, useValue: config }],
       exports: [SKIFF_CONFIG],
     };

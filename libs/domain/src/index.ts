@@ -17,3 +17,4 @@ export type { LabelSelector } from './kinds';
 export * from './protobuf';
 export * from './subresources/scale';
 export * from './lifecycle/namespace-lifecycle';
+export * from './auth/node-authorizer';

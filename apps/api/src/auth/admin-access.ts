@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import YAML from 'yaml';
 import type { SkiffConfig } from '../config/skiff-config';
 import type { RunningServer } from '../server';
-import { TokenService } from './token.service';
+import { BOOTSTRAPPERS_GROUP, MASTERS_GROUP, TokenService } from './token.service';
 
 export interface KubeconfigInput {
   server: string;
@@ -43,8 +43,24 @@ export async function ensureAdminAccess(server: RunningServer, config: SkiffConf
       return token;
     }
   }
-  const token = await tokens.issue('admin kubeconfig', { name: 'admin', groups: ['system:masters'] });
+  const token = await tokens.issue('admin kubeconfig', { name: 'admin', groups: [MASTERS_GROUP] });
   fs.writeFileSync(file, kubeconfigYaml({ server: server.url, caCert: server.pki.caCert, token, user: 'admin' }), { mode: 0o600 });
   logger.log(`wrote ${file} (admin token)`);
+  return token;
+}
+
+/**
+ * The join token agents use to get their node tokens (`<home>/join-token`), made on
+ * first start and kept while it still authenticates.
+ */
+export async function ensureJoinToken(server: RunningServer, config: SkiffConfig): Promise<string> {
+  const tokens = server.app.get(TokenService);
+  const file = path.join(config.home, 'join-token');
+  if (fs.existsSync(file)) {
+    const token = fs.readFileSync(file, 'utf8').trim();
+    if (token && (await tokens.authenticate(token))) return token;
+  }
+  const token = await tokens.issue('join token', { name: 'system:bootstrap', groups: [BOOTSTRAPPERS_GROUP] });
+  fs.writeFileSync(file, token + '\n', { mode: 0o600 });
   return token;
 }

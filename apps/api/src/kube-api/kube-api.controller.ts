@@ -12,6 +12,7 @@ import {
   type ResourceType,
 } from '@skiff/domain';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.middleware';
+import { authorizeRequest, denyBootstrapper } from '../auth/request-authorizer';
 import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
 import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
@@ -56,7 +57,8 @@ export class KubeApiController {
   }
 
   @Get(['openapi/v2', 'openapi/v3', 'openapi/v3/*path'])
-  openApi(@Req() req: Request, @Res() res: Response): void {
+  openApi(@Req() req: AuthenticatedRequest, @Res() res: Response): void {
+    denyBootstrapper(req.user!);
     responseFormat(req);
     const doc = this.openapi.forPath(req.path);
     if (!doc) throw Errors.pathNotFound();
@@ -68,13 +70,16 @@ export class KubeApiController {
     // Negotiate before doing anything: a 406 must not follow a write.
     if (!String(req.headers.accept ?? '').includes('as=APIGroupDiscoveryList')) responseFormat(req);
     const parsed = parseRequestPath(req.method, req.path, bool(req.query as Record<string, unknown>, 'watch'));
+    denyBootstrapper(req.user!);
     if (parsed.kind === 'discovery') return this.discovery(req, res, parsed.path, parsed.group, parsed.version);
     if (parsed.kind !== 'resource' || !parsed.type) throw Errors.pathNotFound();
-    await this.handler.handle(req, res, parsed as ResourceRequest & { type: ResourceType }, {
+    const r = parsed as ResourceRequest & { type: ResourceType };
+    await this.handler.handle(req, res, r, {
       user: req.user!,
       dryRun: false,
       fieldValidation: 'Warn',
       warnings: [],
+      guard: authorizeRequest(req.user!, r),
     });
   }
 

@@ -63,6 +63,7 @@ export class ObjectRegistry {
       // The name is chosen first, as the real server does, so validation sees it.
       const name = nameForCreate(incoming.metadata)!;
       const named = { ...incoming, metadata: { ...incoming.metadata, name } };
+      ctx.guard?.(named);
       checkBody(type, named, undefined);
       const admitted = await admitCreate(this.admission, type, named);
       const key = objectKey(type, namespace, name);
@@ -113,6 +114,7 @@ export class ObjectRegistry {
     return withRetries(10, () => conflict(type, name), async () => {
       const current = await this.store.get(key);
       if (!current) throw Errors.notFound(type, name);
+      ctx.guard?.(current);
       const incoming = prepareIncoming(type, namespace, mutate(structuredClone(current)), ctx);
       if (incoming.metadata.name && incoming.metadata.name !== name) {
         throw Errors.badRequest(`the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`);
@@ -124,6 +126,7 @@ export class ObjectRegistry {
       }
       const admitted = await admitUpdate(this.admission, type, incoming, current, scope);
       const next = prepareForUpdate(type, admitted.object, current, scope, Number(current.metadata.resourceVersion));
+      ctx.guard?.(next);
       checkBody(type, next, current);
       let decision: WriteDecision;
       if (deepEqual(next, current)) decision = { unchanged: current };
@@ -176,6 +179,7 @@ export class ObjectRegistry {
       dryRun: ctx.dryRun,
       decide: (current, wctx): WriteDecision => {
         if (!current) throw Errors.notFound(type, name);
+        ctx.guard?.(current);
         const pre = opts.preconditions ?? {};
         if (pre.uid && pre.uid !== current.metadata.uid) {
           throw Errors.conflict(type, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`);

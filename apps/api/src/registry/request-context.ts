@@ -1,3 +1,4 @@
+import type { KubeObject } from '@skiff/domain';
 import type { UserInfo } from '../auth/token.service';
 
 export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
@@ -9,6 +10,8 @@ export interface RequestContext {
   fieldValidation: FieldValidation;
   /** Warnings for the `Warning` response header (e.g. unknown fields with fieldValidation=Warn). */
   warnings: string[];
+  /** Object-level authorization: throws a 403 StatusError for an object this caller may not write. */
+  guard?: (obj: KubeObject) => void;
 }
 
 export function internalContext(name = 'system:skiff'): RequestContext {

@@ -52,6 +52,8 @@ export class TokenRow {
   @Column('text', { name: 'user_name' }) userName!: string;
   @Column('text', { array: true, default: () => "'{}'" }) groups!: string[];
   @Column('text', { unique: true }) hash!: string;
+  /** For node tokens: the nodes they may act for. */
+  @Column('text', { array: true, default: () => "'{}'" }) nodes!: string[];
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' }) createdAt!: Date;
 }
 

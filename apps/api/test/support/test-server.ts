@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Agent, request } from 'undici';
-import { ensureAdminAccess } from '../../src/auth/admin-access';
+import { ensureAdminAccess, ensureJoinToken } from '../../src/auth/admin-access';
 import { loadConfig } from '../../src/config/skiff-config';
 import { startServer, type RunningServer } from '../../src/server';
 import { isolatedConfig } from './isolation';
@@ -12,6 +12,8 @@ export interface TestApi {
   server: RunningServer;
   url: string;
   token: string;
+  /** The join token agents exchange for node tokens. */
+  joinToken: string;
   home: string;
   kubeconfig: string;
   /** One HTTPS client for the API, trusting the cluster CA. */
@@ -38,6 +40,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   });
   const server = await startServer(config, { logger: false });
   const token = await ensureAdminAccess(server, config);
+  const joinToken = await ensureJoinToken(server, config);
   const kubeconfig = path.join(home, 'kubeconfig');
   const dispatcher = new Agent({ connect: { ca: server.pki.caCert }, connections: 64 });
 
@@ -74,6 +77,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     server,
     url: server.url,
     token,
+    joinToken,
     home,
     kubeconfig,
     call,

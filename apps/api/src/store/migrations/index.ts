@@ -1,3 +1,4 @@
 import { InitialStore1764000000000 } from './1764000000000-initial-store';
+import { NodeTokens1764100000000 } from './1764100000000-node-tokens';
 
-export const STORE_MIGRATIONS = [InitialStore1764000000000];
+export const STORE_MIGRATIONS = [InitialStore1764000000000, NodeTokens1764100000000];

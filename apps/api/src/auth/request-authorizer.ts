@@ -1,0 +1,32 @@
+import { Errors, groupResource, nodeMayWrite, nodeRequestAllowed, type KubeObject, type ResourceRequest, type ResourceType } from '@skiff/domain';
+import { BOOTSTRAPPERS_GROUP, MASTERS_GROUP, NODES_GROUP, type UserInfo } from './token.service';
+
+/**
+ * Authorization until RBAC arrives with the accounts issue: a join token may only join;
+ * a node token is refused (403) what the Node authorizer does not allow, and gets the
+ * object-level check the registry applies to every object the request writes. Other
+ * users (the admin token) may do anything.
+ */
+export function authorizeRequest(user: UserInfo, r: ResourceRequest & { type: ResourceType }): ((obj: KubeObject) => void) | undefined {
+  denyBootstrapper(user);
+  if (!user.groups.includes(NODES_GROUP)) return undefined;
+  const resource = groupResource(r.type);
+  const where = r.namespace ? ` in the namespace "${r.namespace}"` : '';
+  if (!nodeRequestAllowed({ verb: r.verb, resource, subresource: r.subresource })) {
+    const res = r.subresource ? `${r.type.resource}/${r.subresource}` : r.type.resource;
+    throw Errors.forbidden(`${r.type.resource} is forbidden: User "${user.name}" cannot ${r.verb} resource "${res}" in API group "${r.type.group}"${where}: node tokens may only act for their own node`);
+  }
+  const nodes = user.nodes ?? [];
+  return (obj) => {
+    if (!nodeMayWrite(nodes, obj)) {
+      throw Errors.forbidden(`${r.type.resource} "${obj.metadata.name}" is forbidden: User "${user.name}" may only act for its own node (${nodes.length === 1 ? nodes[0] : `${nodes.length} nodes`})`);
+    }
+  };
+}
+
+/** A join token is good for joining nodes and nothing else. */
+export function denyBootstrapper(user: UserInfo): void {
+  if (user.groups.includes(BOOTSTRAPPERS_GROUP) && !user.groups.includes(MASTERS_GROUP)) {
+    throw Errors.forbidden(`User "${user.name}" may only join nodes (POST /skiff/v1/join)`);
+  }
+}
