@@ -1,5 +1,66 @@
 /**
- * The node agent (kubelet, runtime drivers, proxy) arrives with the agent issue.
- * Until then this entry point only says so, so `skiff-agent` is runnable.
+ * skiff-agent: the node agent (kubelet side of Skiff).
+ *   skiff-agent --server https://127.0.0.1:6443 --token <join or node token> --ca-file ca.crt
+ *               [--name NODE] [--runtime simulated] [--simulated-nodes N] [--cpu 4] [--memory 8Gi]
+ * The process runtime (real child processes) arrives with the rest of the agent issue.
  */
-process.stdout.write('skiff-agent: not implemented yet (see the node agent issue)\n');
+import * as fs from 'fs';
+import * as os from 'os';
+import { parseArgs } from 'util';
+import { Agent } from './agent';
+import { ApiClient } from './api-client';
+import { SimulatedRuntime } from './runtime/simulated';
+
+function log(msg: string): void {
+  process.stderr.write(`skiff-agent: ${msg}\n`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      server: { type: 'string', default: 'https://127.0.0.1:6443' },
+      token: { type: 'string' },
+      'ca-file': { type: 'string' },
+      name: { type: 'string', default: os.hostname().toLowerCase() },
+      runtime: { type: 'string', default: 'simulated' },
+      'simulated-nodes': { type: 'string', default: '1' },
+      'start-delay-ms': { type: 'string', default: '0' },
+      'lease-renew-seconds': { type: 'string', default: '10' },
+      cpu: { type: 'string', default: String(os.cpus().length) },
+      memory: { type: 'string', default: `${Math.floor(os.totalmem() / 2 ** 20)}Mi` },
+    },
+  });
+  if (!values.token) throw new Error('--token is required (the join token from <SKIFF_HOME>/join-token, or a node token)');
+  if (values.runtime !== 'simulated') throw new Error(`--runtime ${values.runtime}: only "simulated" exists yet`);
+  const count = Number(values['simulated-nodes']);
+  if (!Number.isInteger(count) || count < 1) throw new Error('--simulated-nodes must be a positive integer');
+  const nodes = count === 1 ? [values.name!] : Array.from({ length: count }, (_, i) => `${values.name}-sim-${i}`);
+  const ca = values['ca-file'] ? fs.readFileSync(values['ca-file'], 'utf8') : undefined;
+  const api = new ApiClient(values.server!, values.token, ca);
+
+  // A join token is exchanged for a node token for exactly these nodes.
+  try {
+    const joined = await api.call<{ token: string }>('POST', '/skiff/v1/join', { nodes });
+    api.useToken(joined.token);
+  } catch (e) {
+    if ((e as { code?: number }).code !== 403) throw e;
+    // Already a node token.
+  }
+  const agent = new Agent(api, {
+    nodes,
+    runtime: new SimulatedRuntime(Number(values['start-delay-ms'])),
+    resources: { cpu: values.cpu!, memory: values.memory!, pods: '110' },
+    leaseRenewMs: Number(values['lease-renew-seconds']) * 1000,
+    log,
+  });
+  await agent.start();
+  log(`running ${nodes.length} node(s) against ${values.server}`);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => void agent.stop().then(() => process.exit(0)));
+  }
+}
+
+main().catch((e) => {
+  log((e as Error).message);
+  process.exit(1);
+});

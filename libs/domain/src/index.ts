@@ -18,3 +18,4 @@ export * from './protobuf';
 export * from './subresources/scale';
 export * from './lifecycle/namespace-lifecycle';
 export * from './auth/node-authorizer';
+export * from './kubelet/pod-status';

@@ -1,0 +1,75 @@
+import type { KubeObject, KubeList } from '@skiff/domain';
+import type { ApiClient } from './api-client';
+import { NodeAgent, type NodeResources } from './node-agent';
+import type { RuntimeDriver } from './runtime/runtime';
+
+export interface AgentOptions {
+  nodes: string[];
+  runtime: RuntimeDriver;
+  resources: NodeResources;
+  leaseRenewMs?: number;
+  log?: (msg: string) => void;
+}
+
+/**
+ * One agent process: a NodeAgent per node it plays (one, or many simulated), one pod
+ * watch for all of them, and the lease heartbeats.
+ */
+export class Agent {
+  private readonly nodes = new Map<string, NodeAgent>();
+  private readonly abort = new AbortController();
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly opts: AgentOptions,
+  ) {
+    for (const name of opts.nodes) this.nodes.set(name, new NodeAgent(name, api, opts.runtime, opts.resources));
+  }
+
+  async start(): Promise<void> {
+    await inBatches([...this.nodes.values()], 32, (n) => n.register());
+    this.opts.log?.(`registered ${this.nodes.size} node(s)`);
+    this.timer = setInterval(() => void inBatches([...this.nodes.values()], 32, (n) => n.renewLease()).catch((e) => this.opts.log?.(`lease renewal: ${e.message}`)), this.opts.leaseRenewMs ?? 10_000);
+    void this.watchPods();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.abort.abort();
+  }
+
+  /** List then watch the pods bound to these nodes; on a broken watch, list again. */
+  private async watchPods(): Promise<void> {
+    // One node: the API filters. Many: watch bound pods and pick ours.
+    const selector = this.nodes.size === 1 ? `spec.nodeName%3D${[...this.nodes.keys()][0]}` : 'spec.nodeName!%3D';
+    while (!this.abort.signal.aborted) {
+      try {
+        const list = await this.api.call<KubeList>('GET', `/api/v1/pods?fieldSelector=${selector}`);
+        for (const pod of list.items) this.dispatch(pod, 'ADDED');
+        await this.api.watch(
+          `/api/v1/pods?watch=true&fieldSelector=${selector}&resourceVersion=${list.metadata.resourceVersion}&allowWatchBookmarks=true`,
+          (e) => {
+            if (e.type === 'ADDED' || e.type === 'MODIFIED' || e.type === 'DELETED') this.dispatch(e.object as KubeObject, e.type);
+          },
+          this.abort.signal,
+        );
+      } catch (e) {
+        if (this.abort.signal.aborted) return;
+        this.opts.log?.(`pod watch: ${(e as Error).message}; listing again`);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
+  private dispatch(pod: KubeObject, type: string): void {
+    const node = this.nodes.get((pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '');
+    if (!node) return;
+    if (type === 'DELETED') return node.forget(pod);
+    node.sync(pod).catch((e) => this.opts.log?.(`pod ${pod.metadata.namespace}/${pod.metadata.name}: ${(e as Error).message}`));
+  }
+}
+
+async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(fn));
+}

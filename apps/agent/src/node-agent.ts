@@ -1,0 +1,103 @@
+import { nodeAddress, podAddress, podStatusFromReport, rfc3339, type KubeObject } from '@skiff/domain';
+import type { ApiClient } from './api-client';
+import type { RuntimeDriver } from './runtime/runtime';
+
+export interface NodeResources {
+  cpu: string;
+  memory: string;
+  pods: string;
+}
+
+const LEASE_SECONDS = 40;
+
+/**
+ * One node's kubelet: registers the Node, keeps its Lease fresh, and runs the pods
+ * bound to it through the runtime driver, reporting their status.
+ */
+export class NodeAgent {
+  private podCIDR = '';
+  private readonly addresses = new Map<string, string>(); // pod uid → IP
+  private readonly running = new Set<string>();
+  private nextAddress = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly api: ApiClient,
+    private readonly runtime: RuntimeDriver,
+    private readonly resources: NodeResources,
+  ) {}
+
+  get hostIP(): string {
+    return this.podCIDR ? nodeAddress(this.podCIDR) : '127.0.0.1';
+  }
+
+  /** Creates the Node (the API gives it a podCIDR) or takes over the existing one, then reports Ready. */
+  async register(): Promise<void> {
+    let node: KubeObject;
+    try {
+      node = await this.api.call('POST', '/api/v1/nodes', { metadata: { name: this.name, labels: { 'kubernetes.io/hostname': this.name, 'kubernetes.io/os': 'linux' } }, spec: {} });
+    } catch (e) {
+      if ((e as { code?: number }).code !== 409) throw e;
+      node = await this.api.call('GET', `/api/v1/nodes/${this.name}`);
+    }
+    this.podCIDR = (node.spec as { podCIDR?: string }).podCIDR ?? '';
+    const now = rfc3339(new Date());
+    await this.api.mergePatch(`/api/v1/nodes/${this.name}/status`, {
+      status: {
+        capacity: this.resources,
+        allocatable: this.resources,
+        addresses: [
+          { type: 'InternalIP', address: this.hostIP },
+          { type: 'Hostname', address: this.name },
+        ],
+        conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'skiff-agent is posting ready status', lastHeartbeatTime: now, lastTransitionTime: now }],
+        nodeInfo: { kubeletVersion: 'v1.32.0-skiff', operatingSystem: 'linux', architecture: process.arch, containerRuntimeVersion: 'skiff://0.1.0', osImage: 'Skiff', kernelVersion: '', kubeProxyVersion: '', machineID: '', systemUUID: '', bootID: '' },
+      },
+    });
+    await this.renewLease();
+  }
+
+  /** The heartbeat: the node lifecycle controller reads this Lease's renewTime. */
+  async renewLease(): Promise<void> {
+    const path = `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${this.name}`;
+    const renewTime = new Date().toISOString().replace('Z', '000Z');
+    try {
+      await this.api.mergePatch(path, { spec: { renewTime } });
+    } catch (e) {
+      if ((e as { code?: number }).code !== 404) throw e;
+      await this.api.call('POST', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', {
+        metadata: { name: this.name },
+        spec: { holderIdentity: this.name, leaseDurationSeconds: LEASE_SECONDS, renewTime },
+      });
+    }
+  }
+
+  /** A pod bound to this node changed: start it, or stop it and let the API remove it. */
+  async sync(pod: KubeObject): Promise<void> {
+    const uid = pod.metadata.uid!;
+    const path = `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}`;
+    if (pod.metadata.deletionTimestamp) {
+      await this.runtime.stopPod(pod, pod.metadata.deletionGracePeriodSeconds ?? 30);
+      this.running.delete(uid);
+      this.addresses.delete(uid);
+      // Processes gone: now the API may forget the pod.
+      await this.api.call('DELETE', `${path}?gracePeriodSeconds=0`, { preconditions: { uid } }).catch((e) => {
+        if (![404, 409].includes((e as { code?: number }).code ?? 0)) throw e;
+      });
+      return;
+    }
+    if (this.running.has(uid)) return;
+    this.running.add(uid);
+    const ip = this.addresses.get(uid) ?? podAddress(this.podCIDR, this.nextAddress++ % 253) ?? this.hostIP;
+    this.addresses.set(uid, ip);
+    const report = await this.runtime.startPod(pod, ip);
+    await this.api.mergePatch(`${path}/status`, { status: podStatusFromReport(pod, report, this.hostIP, new Date()) }).catch((e) => {
+      if ((e as { code?: number }).code !== 404) throw e;
+    });
+  }
+
+  forget(pod: KubeObject): void {
+    this.running.delete(pod.metadata.uid!);
+    this.addresses.delete(pod.metadata.uid!);
+  }
+}

@@ -1,0 +1,20 @@
+import type { KubeObject } from '@skiff/domain';
+
+/** A pod as the agent runs it: what the runtime reports back for the pod's status. */
+export interface PodRuntimeStatus {
+  phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+  podIP?: string;
+  ready: boolean;
+  containers: { name: string; image: string; state: Record<string, unknown>; ready: boolean; restartCount: number; started: boolean }[];
+}
+
+/**
+ * The runtime driver interface (the CRI's place in Kubernetes). `process` runs real
+ * child processes (to come); `simulated` runs nothing, as KWOK does.
+ */
+export interface RuntimeDriver {
+  /** Starts (or adopts) the pod's sandbox and containers; resolves with its status. */
+  startPod(pod: KubeObject, podIP: string): Promise<PodRuntimeStatus>;
+  /** Stops everything of the pod within its grace period. */
+  stopPod(pod: KubeObject, gracePeriodSeconds: number): Promise<void>;
+}

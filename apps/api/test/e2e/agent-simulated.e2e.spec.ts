@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'child_process';
+import * as path from 'path';
+import { startTestApi, type TestApi } from '../support/test-server';
+import { until } from '../support/watch-client';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const NODES = 1000;
+
+/** The agent in simulated mode (as KWOK): one process plays many nodes. */
+describe('skiff-agent, simulated runtime', () => {
+  let api: TestApi;
+  let agent: ChildProcess;
+  let stderr = '';
+  beforeAll(async () => {
+    api = await startTestApi();
+    agent = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, 'scripts/run-ts.mjs'),
+        path.join(ROOT, 'apps/agent/src/main.ts'),
+        `--server=${api.url}`,
+        `--token=${api.joinToken}`,
+        `--ca-file=${path.join(api.home, 'pki/ca.crt')}`,
+        '--name=sim',
+        `--simulated-nodes=${NODES}`,
+        '--lease-renew-seconds=2',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    agent.stderr!.on('data', (d) => (stderr += d));
+  });
+  afterAll(async () => {
+    agent?.kill('SIGTERM');
+    await api?.stop();
+  });
+
+  it(`registers ${NODES} nodes that stay Ready, each with its own pod CIDR and a fresh lease`, async () => {
+    await until(async () => (await api.call('GET', '/api/v1/nodes')).body.items.length === NODES, 90_000).catch((e) => {
+      throw new Error(`${e.message}; agent said: ${stderr}`);
+    });
+    const nodes = (await api.call('GET', '/api/v1/nodes')).body.items;
+    await until(async () => (await api.call('GET', '/api/v1/nodes')).body.items.every((n: any) => n.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True')), 30_000);
+    expect(new Set(nodes.map((n: any) => n.spec.podCIDR)).size).toBe(NODES);
+    const leases = async () => (await api.call('GET', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases')).body.items;
+    await until(async () => (await leases()).length === NODES, 30_000);
+    const first = new Map((await leases()).map((l: any) => [l.metadata.name, l.spec.renewTime]));
+    await new Promise((r) => setTimeout(r, 5000));
+    const renewed = (await leases()).filter((l: any) => l.spec.renewTime !== first.get(l.metadata.name));
+    expect(renewed.length).toBe(NODES);
+    const table = await api.kubectl(['get', 'nodes', '--no-headers']);
+    expect(table.stdout.trim().split('\n').filter((l) => /\sReady\s/.test(l))).toHaveLength(NODES);
+  });
+
+  it('runs pods bound to its nodes: Running and Ready with an IP from the node’s CIDR; deletes them when asked', async () => {
+    const pods = Array.from({ length: 20 }, (_, i) => ({ name: `sim-pod-${i}`, node: `sim-sim-${i * 37}` }));
+    for (const p of pods) {
+      const res = await api.call('POST', '/api/v1/namespaces/default/pods', { body: { metadata: { name: p.name }, spec: { nodeName: p.node, containers: [{ name: 'c', image: 'web:1.0' }] } } });
+      expect(res.status).toBe(201);
+    }
+    const running = async () => (await api.call('GET', '/api/v1/namespaces/default/pods')).body.items.filter((p: any) => p.status?.phase === 'Running');
+    await until(async () => (await running()).length === 20, 30_000);
+    for (const pod of await running()) {
+      const node = (await api.call('GET', `/api/v1/nodes/${pod.spec.nodeName}`)).body;
+      const prefix = node.spec.podCIDR.split('.').slice(0, 3).join('.');
+      expect(pod.status.podIP.startsWith(`${prefix}.`)).toBe(true);
+      expect(pod.status.conditions.find((c: any) => c.type === 'Ready').status).toBe('True');
+      expect(pod.status.containerStatuses[0]).toMatchObject({ name: 'c', ready: true, started: true, restartCount: 0 });
+    }
+    const wide = await api.kubectl(['get', 'pod', 'sim-pod-0', '-o', 'wide', '--no-headers']);
+    expect(wide.stdout).toMatch(/sim-pod-0\s+1\/1\s+Running\s+0\s+\S+\s+127\.\d+\.\d+\.\d+\s+sim-sim-0\s/);
+    // Graceful deletion: the agent stops the pod, then the API removes it.
+    const del = await api.kubectl(['delete', 'pod', 'sim-pod-1'], { timeoutMs: 30_000 });
+    expect(del.stdout).toContain('pod "sim-pod-1" deleted');
+    expect((await api.call('GET', '/api/v1/namespaces/default/pods/sim-pod-1')).status).toBe(404);
+  });
+});
