@@ -1,14 +1,16 @@
 /**
  * skiff-agent: the node agent (kubelet side of Skiff).
  *   skiff-agent --server https://127.0.0.1:6443 --token <join or node token> --ca-file ca.crt
- *               [--name NODE] [--runtime simulated] [--simulated-nodes N] [--cpu 4] [--memory 8Gi]
- * The process runtime (real child processes) arrives with the rest of the agent issue.
+ *               [--name NODE] [--runtime process|simulated] [--simulated-nodes N] [--images-dir DIR]
+ *               [--state-dir DIR] [--cpu 4] [--memory 8Gi]
  */
 import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import { parseArgs } from 'util';
 import { Agent } from './agent';
 import { ApiClient } from './api-client';
+import { ProcessRuntime } from './runtime/process-runtime';
 import { SimulatedRuntime } from './runtime/simulated';
 
 function log(msg: string): void {
@@ -26,13 +28,15 @@ async function main(): Promise<void> {
       'simulated-nodes': { type: 'string', default: '1' },
       'start-delay-ms': { type: 'string', default: '0' },
       'lease-renew-seconds': { type: 'string', default: '10' },
+      'images-dir': { type: 'string', default: path.resolve('examples/images') },
+      'state-dir': { type: 'string' },
       cpu: { type: 'string', default: String(os.cpus().length) },
       memory: { type: 'string', default: `${Math.floor(os.totalmem() / 2 ** 20)}Mi` },
     },
   });
   if (!values.token) throw new Error('--token is required (the join token from <SKIFF_HOME>/join-token, or a node token)');
-  if (values.runtime !== 'simulated') throw new Error(`--runtime ${values.runtime}: only "simulated" exists yet`);
-  const count = Number(values['simulated-nodes']);
+  if (values.runtime !== 'simulated' && values.runtime !== 'process') throw new Error(`--runtime must be "process" or "simulated", got "${values.runtime}"`);
+  const count = values.runtime === 'process' ? 1 : Number(values['simulated-nodes']);
   if (!Number.isInteger(count) || count < 1) throw new Error('--simulated-nodes must be a positive integer');
   const nodes = count === 1 ? [values.name!] : Array.from({ length: count }, (_, i) => `${values.name}-sim-${i}`);
   const ca = values['ca-file'] ? fs.readFileSync(values['ca-file'], 'utf8') : undefined;
@@ -48,7 +52,10 @@ async function main(): Promise<void> {
   }
   const agent = new Agent(api, {
     nodes,
-    runtime: new SimulatedRuntime(Number(values['start-delay-ms'])),
+    runtime:
+      values.runtime === 'process'
+        ? new ProcessRuntime(values['images-dir']!, values['state-dir'] ?? path.resolve(process.env.SKIFF_HOME || '.skiff', 'agent', nodes[0]), nodes[0])
+        : new SimulatedRuntime(Number(values['start-delay-ms'])),
     resources: { cpu: values.cpu!, memory: values.memory!, pods: '110' },
     leaseRenewMs: Number(values['lease-renew-seconds']) * 1000,
     log,

@@ -1,6 +1,6 @@
 import { nodeAddress, podAddress, podStatusFromReport, rfc3339, type KubeObject } from '@skiff/domain';
 import type { ApiClient } from './api-client';
-import type { RuntimeDriver } from './runtime/runtime';
+import type { PodRuntimeStatus, RuntimeDriver } from './runtime/runtime';
 
 export interface NodeResources {
   cpu: string;
@@ -90,10 +90,14 @@ export class NodeAgent {
     this.running.add(uid);
     const ip = this.addresses.get(uid) ?? podAddress(this.podCIDR, this.nextAddress++ % 253) ?? this.hostIP;
     this.addresses.set(uid, ip);
-    const report = await this.runtime.startPod(pod, ip);
-    await this.api.mergePatch(`${path}/status`, { status: podStatusFromReport(pod, report, this.hostIP, new Date()) }).catch((e) => {
-      if ((e as { code?: number }).code !== 404) throw e;
-    });
+    let latest = pod;
+    const report = async (status: PodRuntimeStatus) => {
+      latest = await this.api.mergePatch(`${path}/status`, { status: podStatusFromReport(latest, status, this.hostIP, new Date()) }).catch((e) => {
+        if ((e as { code?: number }).code !== 404) throw e;
+        return latest;
+      });
+    };
+    await report(await this.runtime.startPod(pod, ip, (status) => void report(status).catch(() => undefined)));
   }
 
   forget(pod: KubeObject): void {

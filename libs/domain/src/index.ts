@@ -19,3 +19,4 @@ export * from './subresources/scale';
 export * from './lifecycle/namespace-lifecycle';
 export * from './auth/node-authorizer';
 export * from './kubelet/pod-status';
+export * from './kubelet/container-command';

@@ -13,8 +13,11 @@ export interface PodRuntimeStatus {
  * child processes (to come); `simulated` runs nothing, as KWOK does.
  */
 export interface RuntimeDriver {
-  /** Starts (or adopts) the pod's sandbox and containers; resolves with its status. */
-  startPod(pod: KubeObject, podIP: string): Promise<PodRuntimeStatus>;
+  /**
+   * Starts (or adopts) the pod's sandbox and containers; resolves with its status, and
+   * calls `onChange` with a new one whenever it changes later (a container exits).
+   */
+  startPod(pod: KubeObject, podIP: string, onChange: (status: PodRuntimeStatus) => void): Promise<PodRuntimeStatus>;
   /** Stops everything of the pod within its grace period. */
   stopPod(pod: KubeObject, gracePeriodSeconds: number): Promise<void>;
 }

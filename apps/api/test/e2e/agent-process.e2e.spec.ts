@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { request } from 'undici';
+import { startTestApi, type TestApi } from '../support/test-server';
+import { until } from '../support/watch-client';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+
+/** The agent's process runtime: containers are real child processes on the pod's own IP. */
+describe('skiff-agent, process runtime', () => {
+  let api: TestApi;
+  let agent: ChildProcess;
+  let stateDir: string;
+  beforeAll(async () => {
+    api = await startTestApi();
+    stateDir = path.join(api.home, 'agent-state');
+    agent = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, 'scripts/run-ts.mjs'),
+        path.join(ROOT, 'apps/agent/src/main.ts'),
+        `--server=${api.url}`,
+        `--token=${api.joinToken}`,
+        `--ca-file=${path.join(api.home, 'pki/ca.crt')}`,
+        '--name=proc-node',
+        '--runtime=process',
+        `--images-dir=${path.join(ROOT, 'examples/images')}`,
+        `--state-dir=${stateDir}`,
+      ],
+      { stdio: 'ignore' },
+    );
+    await until(async () => (await api.call('GET', '/api/v1/nodes/proc-node')).status === 200, 30_000);
+  });
+  afterAll(async () => {
+    // Let the agent stop what it runs (a stopped agent leaves its pods running, as a kubelet does).
+    await api?.kubectl(['delete', 'pods', '--all', '--wait=true'], { timeoutMs: 30_000 });
+    agent?.kill('SIGTERM');
+    await api?.stop();
+  });
+
+  const pods = '/api/v1/namespaces/default/pods';
+  const pod = (name: string, image: string) => ({ metadata: { name }, spec: { nodeName: 'proc-node', terminationGracePeriodSeconds: 5, containers: [{ name: 'web', image }] } });
+
+  it('runs the example web image as a process answering on the pod IP', async () => {
+    expect((await api.call('POST', pods, { body: pod('web-1', 'web:1.0') })).status).toBe(201);
+    await until(async () => (await api.call('GET', `${pods}/web-1`)).body.status?.phase === 'Running', 30_000);
+    const p = (await api.call('GET', `${pods}/web-1`)).body;
+    expect(p.status.podIP).toMatch(/^127\.\d+\.\d+\.\d+$/);
+    let body = '';
+    await until(async () => {
+      body = await request(`http://${p.status.podIP}:8080/`).then((r) => r.body.text(), () => '');
+      return body !== '';
+    }, 15_000);
+    expect(body).toBe('web 1.0 from web-1\n');
+    const wide = await api.kubectl(['get', 'pod', 'web-1', '-o', 'wide', '--no-headers']);
+    expect(wide.stdout).toContain(p.status.podIP);
+    expect(wide.stdout).toContain('proc-node');
+  });
+
+  it('reports ErrImagePull for an image the node does not have', async () => {
+    await api.call('POST', pods, { body: pod('nope', 'missing:9.9') });
+    await until(async () => (await api.call('GET', `${pods}/nope`)).body.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ErrImagePull', 30_000);
+    const table = await api.kubectl(['get', 'pod', 'nope', '--no-headers']);
+    expect(table.stdout).toMatch(/nope\s+0\/1\s+ErrImagePull/);
+  });
+
+  it('stops the process with SIGTERM on delete, and the pod goes only once it has', async () => {
+    const p = (await api.call('GET', `${pods}/web-1`)).body;
+    const del = await api.kubectl(['delete', 'pod', 'web-1'], { timeoutMs: 30_000 });
+    expect(del.stdout).toContain('pod "web-1" deleted');
+    expect((await api.call('GET', `${pods}/web-1`)).status).toBe(404);
+    const log = fs.readFileSync(path.join(stateDir, 'pods', p.metadata.uid, 'web.log'), 'utf8');
+    expect(log).toContain('SIGTERM: closing');
+    const gone = await request(`http://${p.status.podIP}:8080/`).then(() => false, () => true);
+    expect(gone).toBe(true);
+  });
+});
