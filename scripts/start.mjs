@@ -53,29 +53,48 @@ try {
     log(`local redis-server on ${redis.url}`);
   }
 
-  // 3. The API (it runs the migrations, makes the CA and writes the kubeconfig).
-  const api = spawn(process.execPath, ['scripts/run-ts.mjs', 'apps/api/src/main.ts'], { env, stdio: 'inherit' });
-  stops.push(
-    () =>
-      new Promise((resolve) => {
-        if (api.exitCode !== null) return resolve();
-        api.once('exit', resolve);
-        api.kill('SIGTERM');
-        setTimeout(() => api.kill('SIGKILL'), 10_000).unref();
-      }),
-  );
-  api.on('exit', (code) => {
-    if (!stopping) {
-      log(`API exited with code ${code}`);
-      void stopAll(code ?? 1);
-    }
-  });
+  /** Runs a TypeScript entry point as a child that stops with us (and stops us if it dies). */
+  const run = (name, args) => {
+    const child = spawn(process.execPath, ['scripts/run-ts.mjs', ...args], { env, stdio: 'inherit' });
+    stops.push(
+      () =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        }),
+    );
+    child.on('exit', (code) => {
+      if (!stopping) {
+        log(`${name} exited with code ${code}`);
+        void stopAll(code ?? 1);
+      }
+    });
+  };
+
+  // 3. The API (it runs the migrations, makes the CA and writes the kubeconfig and join token).
+  run('API', ['apps/api/src/main.ts']);
 
   const kubeconfig = path.join(home, 'kubeconfig');
   const startedAt = Date.now();
   while (!stopping) {
     if (fs.existsSync(kubeconfig) && fs.statSync(kubeconfig).mtimeMs >= startedAt - 1000) break;
     await new Promise((r) => setTimeout(r, 200));
+  }
+  // 4. The local node: an agent with the process runtime, named after this host.
+  const joinToken = path.join(home, 'join-token');
+  while (!stopping && !fs.existsSync(joinToken)) await new Promise((r) => setTimeout(r, 100));
+  if (!stopping) {
+    run('agent', [
+      'apps/agent/src/main.ts',
+      `--server=https://127.0.0.1:${env.SKIFF_PORT || 6443}`,
+      `--token=${fs.readFileSync(joinToken, 'utf8').trim()}`,
+      `--ca-file=${path.join(home, 'pki', 'ca.crt')}`,
+      '--runtime=process',
+      `--images-dir=${path.join(root, 'examples', 'images')}`,
+      `--state-dir=${path.join(home, 'agent')}`,
+    ]);
   }
   if (!stopping) {
     const rel = path.relative(process.cwd(), kubeconfig) || kubeconfig;

@@ -53,6 +53,8 @@ export class WatchHub {
 
   async start(): Promise<void> {
     this.lastRev = (await this.store.revisions()).current;
+    // The reader fails fast while disconnected: give it its first connection before reading.
+    await waitReady(this.reader, 5000);
     this.loop = this.run();
   }
 
@@ -187,4 +189,17 @@ export class WatchHub {
     }
     return out;
   }
+}
+
+function waitReady(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    redis.once('ready', done);
+  });
 }
