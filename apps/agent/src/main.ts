@@ -5,6 +5,7 @@
  *               [--state-dir DIR] [--cpu 4] [--memory 8Gi]
  */
 import * as fs from 'fs';
+import { BACKOFF } from '@skiff/domain';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
       'lease-renew-seconds': { type: 'string', default: '10' },
       'images-dir': { type: 'string', default: path.resolve('examples/images') },
       'state-dir': { type: 'string' },
+      // The first crash back-off (Kubernetes: 10 s); tests make it short.
+      'crash-backoff-seconds': { type: 'string', default: '10' },
       cpu: { type: 'string', default: String(os.cpus().length) },
       memory: { type: 'string', default: `${Math.floor(os.totalmem() / 2 ** 20)}Mi` },
     },
@@ -54,7 +57,10 @@ async function main(): Promise<void> {
     nodes,
     runtime:
       values.runtime === 'process'
-        ? new ProcessRuntime(values['images-dir']!, values['state-dir'] ?? path.resolve(process.env.SKIFF_HOME || '.skiff', 'agent', nodes[0]), nodes[0])
+        ? new ProcessRuntime(values['images-dir']!, values['state-dir'] ?? path.resolve(process.env.SKIFF_HOME || '.skiff', 'agent', nodes[0]), nodes[0], {
+            ...BACKOFF,
+            initialMs: Number(values['crash-backoff-seconds']) * 1000,
+          })
         : new SimulatedRuntime(Number(values['start-delay-ms'])),
     resources: { cpu: values.cpu!, memory: values.memory!, pods: '110' },
     leaseRenewMs: Number(values['lease-renew-seconds']) * 1000,

@@ -20,3 +20,4 @@ export * from './lifecycle/namespace-lifecycle';
 export * from './auth/node-authorizer';
 export * from './kubelet/pod-status';
 export * from './kubelet/container-command';
+export * from './kubelet/restart-policy';

@@ -5,7 +5,7 @@ export interface PodRuntimeStatus {
   phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed';
   podIP?: string;
   ready: boolean;
-  containers: { name: string; image: string; state: Record<string, unknown>; ready: boolean; restartCount: number; started: boolean }[];
+  containers: { name: string; image: string; state: Record<string, unknown>; lastState?: Record<string, unknown>; ready: boolean; restartCount: number; started: boolean }[];
 }
 
 /**

@@ -27,6 +27,7 @@ describe('skiff-agent, process runtime', () => {
         '--runtime=process',
         `--images-dir=${path.join(ROOT, 'examples/images')}`,
         `--state-dir=${stateDir}`,
+        '--crash-backoff-seconds=0.3',
       ],
       { stdio: 'ignore' },
     );
@@ -63,6 +64,28 @@ describe('skiff-agent, process runtime', () => {
     await until(async () => (await api.call('GET', `${pods}/nope`)).body.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ErrImagePull', 30_000);
     const table = await api.kubectl(['get', 'pod', 'nope', '--no-headers']);
     expect(table.stdout).toMatch(/nope\s+0\/1\s+ErrImagePull/);
+  });
+
+  it('restarts a crashing container with growing back-off, showing CrashLoopBackOff and the last run', async () => {
+    const crasher = { metadata: { name: 'crashy' }, spec: { nodeName: 'proc-node', containers: [{ name: 'c', image: 'crasher:1.0', env: [{ name: 'CRASH_AFTER_MS', value: '200' }] }] } };
+    expect((await api.call('POST', pods, { body: crasher })).status).toBe(201);
+    const restartsAt: number[] = [];
+    let sawBackOff = false;
+    let last: any;
+    await until(async () => {
+      last = (await api.call('GET', `${pods}/crashy`)).body.status?.containerStatuses?.[0];
+      if (last?.state?.waiting?.reason === 'CrashLoopBackOff') sawBackOff = true;
+      if (last && last.restartCount > restartsAt.length) restartsAt.push(Date.now());
+      return restartsAt.length >= 4;
+    }, 30_000);
+    expect(sawBackOff).toBe(true);
+    expect(last.lastState.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
+    const gaps = restartsAt.slice(1).map((t, i) => t - restartsAt[i]);
+    // 0.3 s, 0.6 s, 1.2 s of back-off (plus 0.2 s of running each time).
+    expect(gaps[1]).toBeGreaterThan(gaps[0]);
+    expect(gaps[2]).toBeGreaterThan(gaps[1]);
+    const table = await api.kubectl(['get', 'pod', 'crashy', '--no-headers']);
+    expect(table.stdout).toMatch(/crashy\s+[01]\/1\s+(CrashLoopBackOff|Error|Running)\s+[4-9] \(\d+s ago\)/);
   });
 
   it('stops the process with SIGTERM on delete, and the pod goes only once it has', async () => {
