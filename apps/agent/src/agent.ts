@@ -43,9 +43,16 @@ export class Agent {
   private async watchPods(): Promise<void> {
     // One node: the API filters. Many: watch bound pods and pick ours.
     const selector = this.nodes.size === 1 ? `spec.nodeName%3D${[...this.nodes.keys()][0]}` : 'spec.nodeName!%3D';
+    let first = true;
     while (!this.abort.signal.aborted) {
       try {
         const list = await this.api.call<KubeList>('GET', `/api/v1/pods?fieldSelector=${selector}`);
+        if (first) {
+          // What an earlier run of this agent left for pods that are gone is stopped; the rest is adopted.
+          first = false;
+          await this.opts.runtime.cleanup?.(new Set(list.items.map((p) => p.metadata.uid!)));
+        }
+        for (const pod of list.items) this.nodeOf(pod)?.reserve(pod);
         for (const pod of list.items) this.dispatch(pod, 'ADDED');
         await this.api.watch(
           `/api/v1/pods?watch=true&fieldSelector=${selector}&resourceVersion=${list.metadata.resourceVersion}&allowWatchBookmarks=true`,
@@ -62,8 +69,12 @@ export class Agent {
     }
   }
 
+  private nodeOf(pod: KubeObject): NodeAgent | undefined {
+    return this.nodes.get((pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '');
+  }
+
   private dispatch(pod: KubeObject, type: string): void {
-    const node = this.nodes.get((pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '');
+    const node = this.nodeOf(pod);
     if (!node) return;
     if (type === 'DELETED') return node.forget(pod);
     node.sync(pod).catch((e) => this.opts.log?.(`pod ${pod.metadata.namespace}/${pod.metadata.name}: ${(e as Error).message}`));

@@ -18,7 +18,6 @@ export class NodeAgent {
   private podCIDR = '';
   private readonly addresses = new Map<string, string>(); // pod uid → IP
   private readonly running = new Set<string>();
-  private nextAddress = 0;
 
   constructor(
     readonly name: string,
@@ -88,7 +87,9 @@ export class NodeAgent {
     }
     if (this.running.has(uid)) return;
     this.running.add(uid);
-    const ip = this.addresses.get(uid) ?? podAddress(this.podCIDR, this.nextAddress++ % 253) ?? this.hostIP;
+    // A pod keeps the IP it has (its processes may be running on it, adopted after a restart).
+    const had = (pod.status as { podIP?: string } | undefined)?.podIP;
+    const ip = this.addresses.get(uid) ?? (had && had !== this.hostIP ? had : this.freeAddress());
     this.addresses.set(uid, ip);
     let latest = pod;
     const report = async (status: PodRuntimeStatus) => {
@@ -98,6 +99,21 @@ export class NodeAgent {
       });
     };
     await report(await this.runtime.startPod(pod, ip, (status) => void report(status).catch(() => undefined)));
+  }
+
+  /** Before starting anything: remember the IPs pods already have, so no new pod gets one. */
+  reserve(pod: KubeObject): void {
+    const ip = (pod.status as { podIP?: string } | undefined)?.podIP;
+    if (ip && ip !== this.hostIP && !pod.metadata.deletionTimestamp) this.addresses.set(pod.metadata.uid!, ip);
+  }
+
+  private freeAddress(): string {
+    const used = new Set(this.addresses.values());
+    for (let n = 0; ; n++) {
+      const ip = podAddress(this.podCIDR, n);
+      if (!ip) return this.hostIP;
+      if (!used.has(ip)) return ip;
+    }
   }
 
   forget(pod: KubeObject): void {

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { BACKOFF, containerProcess, decideRestart, type ContainerSpecLike, type ImageConfig, type KubeObject, type RestartPolicy } from '@skiff/domain';
+import { ProcessHandle, stopLeftover, type Exit } from './process-handle';
 import type { PodRuntimeStatus, RuntimeDriver } from './runtime';
 
 interface Container extends ContainerSpecLike {
@@ -11,7 +11,7 @@ interface Container extends ContainerSpecLike {
 
 interface RunningContainer {
   spec: Container;
-  child?: ChildProcess;
+  proc?: ProcessHandle;
   state: Record<string, unknown>;
   lastState?: Record<string, unknown>;
   restartCount: number;
@@ -30,6 +30,11 @@ interface PodRun {
   changed: () => void;
 }
 
+/** What survives an agent restart, per pod: `<state>/pods/<uid>/state.json`. */
+interface SavedPod {
+  containers: Record<string, { pid: number; ticks: string; startedAt: string; startedAtMs: number; restartCount: number }>;
+}
+
 function now(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -39,8 +44,9 @@ function now(): string {
  * `<images>/<name>/<tag>/image.json` (entrypoint, cmd, env, workingDir, as an OCI
  * config) beside its files; image `host` runs the container's command as it is.
  * Restarts follow restartPolicy with the kubelet's CrashLoopBackOff; stop is SIGTERM,
- * grace period, SIGKILL. Probes, volumes, logs and adoption after an agent restart
- * come next.
+ * grace period, SIGKILL. Each pod's processes are recorded on disk, so a restarted
+ * agent adopts them instead of starting duplicates, and stops those of pods that are
+ * gone. Probes, volumes and logs through the API come next.
  */
 export class ProcessRuntime implements RuntimeDriver {
   private readonly pods = new Map<string, PodRun>();
@@ -56,20 +62,48 @@ export class ProcessRuntime implements RuntimeDriver {
     const uid = pod.metadata.uid!;
     const dir = path.join(this.stateDir, 'pods', uid);
     fs.mkdirSync(dir, { recursive: true });
+    const saved = readSaved(dir);
     const run: PodRun = { pod, podIP, dir, containers: [], stopping: false, changed: () => onChange(this.status(run)) };
     run.containers = ((pod.spec as { containers?: Container[] }).containers ?? []).map((spec) => ({ spec, state: {}, restartCount: 0, step: 0, startedAtMs: 0 }));
     this.pods.set(uid, run);
-    for (const c of run.containers) this.launch(run, c);
+    for (const c of run.containers) {
+      const was = saved?.containers[c.spec.name];
+      const adopted = was && ProcessHandle.adopt(was.pid, was.ticks);
+      if (adopted && was) {
+        c.proc = adopted;
+        c.restartCount = was.restartCount;
+        c.startedAtMs = was.startedAtMs;
+        c.state = { running: { startedAt: was.startedAt } };
+        void adopted.exited.then((e) => this.exited(run, c, e, was.startedAt));
+      } else {
+        this.launch(run, c);
+      }
+    }
     return this.status(run);
   }
 
   async stopPod(pod: KubeObject, gracePeriodSeconds: number): Promise<void> {
-    const run = this.pods.get(pod.metadata.uid!);
-    this.pods.delete(pod.metadata.uid!);
-    if (!run) return;
-    run.stopping = true;
-    for (const c of run.containers) clearTimeout(c.restartTimer);
-    await Promise.all(run.containers.map((c) => stopProcess(c.child, gracePeriodSeconds)));
+    const uid = pod.metadata.uid!;
+    const run = this.pods.get(uid);
+    this.pods.delete(uid);
+    if (run) {
+      run.stopping = true;
+      for (const c of run.containers) clearTimeout(c.restartTimer);
+      await Promise.all(run.containers.map((c) => c.proc?.stop(gracePeriodSeconds)));
+    }
+    // Nothing runs any more; the logs stay until the next cleanup (a pod's last words).
+    fs.rmSync(path.join(this.stateDir, 'pods', uid, 'state.json'), { force: true });
+  }
+
+  /** After the first pod list: stop what an earlier agent left for pods that no longer exist. */
+  async cleanup(keep: Set<string>): Promise<void> {
+    const root = path.join(this.stateDir, 'pods');
+    for (const uid of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+      if (keep.has(uid)) continue;
+      const saved = readSaved(path.join(root, uid));
+      await Promise.all(Object.values(saved?.containers ?? {}).map((c) => stopLeftover(c.pid, c.ticks, 5)));
+      fs.rmSync(path.join(root, uid), { recursive: true, force: true });
+    }
   }
 
   private launch(run: PodRun, c: RunningContainer): void {
@@ -87,38 +121,51 @@ export class ProcessRuntime implements RuntimeDriver {
     }
     const log = fs.openSync(path.join(dir, `${c.spec.name}.log`), 'a');
     const cwd = image.dir ? path.resolve(image.dir, proc.workingDir ?? '.') : proc.workingDir;
-    const child = spawn(proc.argv[0], proc.argv.slice(1), { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...proc.env }, stdio: ['ignore', log, log], detached: true });
+    const handle = ProcessHandle.spawn(proc.argv, { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...proc.env }, stdio: ['ignore', log, log] });
     fs.closeSync(log);
-    c.child = child;
-    c.startedAtMs = Date.now();
+    if (handle instanceof Error) {
+      c.state = { waiting: { reason: 'CreateContainerError', message: handle.message } };
+      return;
+    }
     const startedAt = now();
+    c.proc = handle;
+    c.startedAtMs = Date.now();
     c.state = { running: { startedAt } };
-    child.once('error', (e) => {
-      c.state = { waiting: { reason: 'CreateContainerError', message: e.message } };
-      run.changed();
-    });
-    child.once('exit', (code, signal) => {
-      c.child = undefined;
-      const exitCode = code ?? 128 + (signal === 'SIGKILL' ? 9 : 15);
-      const terminated = { terminated: { exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', startedAt, finishedAt: now() } };
-      if (run.stopping) return;
-      const policy = ((pod.spec as { restartPolicy?: RestartPolicy }).restartPolicy ?? 'Always') as RestartPolicy;
-      const d = decideRestart(policy, exitCode, c.step, Date.now() - c.startedAtMs, this.backoff);
-      if (!d.restart) {
-        c.state = terminated;
-      } else {
-        c.lastState = terminated;
-        c.step = d.nextStep;
-        c.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${Math.round(d.delayMs / 1000)}s restarting failed container=${c.spec.name} pod=${pod.metadata.name}` } };
-        c.restartTimer = setTimeout(() => {
-          if (run.stopping) return;
-          c.restartCount++;
-          this.launch(run, c);
-          run.changed();
-        }, d.delayMs);
-      }
-      run.changed();
-    });
+    this.save(run);
+    void handle.exited.then((e) => this.exited(run, c, e, startedAt));
+  }
+
+  /** A container's process ended: record it, and restart it per policy after the back-off. */
+  private exited(run: PodRun, c: RunningContainer, e: Exit, startedAt: string): void {
+    c.proc = undefined;
+    if (run.stopping) return;
+    const terminated = { terminated: { exitCode: e.exitCode, reason: !e.known ? 'Unknown' : e.exitCode === 0 ? 'Completed' : 'Error', startedAt, finishedAt: now() } };
+    const policy = ((run.pod.spec as { restartPolicy?: RestartPolicy }).restartPolicy ?? 'Always') as RestartPolicy;
+    const d = decideRestart(policy, e.exitCode, c.step, Date.now() - c.startedAtMs, this.backoff);
+    if (!d.restart) {
+      c.state = terminated;
+    } else {
+      c.lastState = terminated;
+      c.step = d.nextStep;
+      c.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${Math.round(d.delayMs / 1000)}s restarting failed container=${c.spec.name} pod=${run.pod.metadata.name}` } };
+      c.restartTimer = setTimeout(() => {
+        if (run.stopping) return;
+        c.restartCount++;
+        this.launch(run, c);
+        run.changed();
+      }, d.delayMs);
+    }
+    run.changed();
+  }
+
+  private save(run: PodRun): void {
+    const saved: SavedPod = { containers: {} };
+    for (const c of run.containers) {
+      if (!c.proc) continue;
+      const startedAt = (c.state.running as { startedAt?: string } | undefined)?.startedAt ?? now();
+      saved.containers[c.spec.name] = { pid: c.proc.pid, ticks: c.proc.startTicks, startedAt, startedAtMs: c.startedAtMs, restartCount: c.restartCount };
+    }
+    fs.writeFileSync(path.join(run.dir, 'state.json'), JSON.stringify(saved));
   }
 
   private resolve(image: string): { config: ImageConfig; dir?: string } | undefined {
@@ -151,23 +198,10 @@ export class ProcessRuntime implements RuntimeDriver {
   }
 }
 
-/** SIGTERM to the container's process group, then SIGKILL once the grace period is over. */
-async function stopProcess(child: ChildProcess | undefined, graceSeconds: number): Promise<void> {
-  if (!child || child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const group = -child.pid;
+function readSaved(dir: string): SavedPod | undefined {
   try {
-    process.kill(group, 'SIGTERM');
+    return JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as SavedPod;
   } catch {
-    return;
+    return undefined;
   }
-  const timer = setTimeout(() => {
-    try {
-      process.kill(group, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  }, graceSeconds * 1000);
-  await exited;
-  clearTimeout(timer);
 }

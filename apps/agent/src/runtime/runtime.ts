@@ -20,4 +20,6 @@ export interface RuntimeDriver {
   startPod(pod: KubeObject, podIP: string, onChange: (status: PodRuntimeStatus) => void): Promise<PodRuntimeStatus>;
   /** Stops everything of the pod within its grace period. */
   stopPod(pod: KubeObject, gracePeriodSeconds: number): Promise<void>;
+  /** After the agent's first pod list: stop what runs for pods that are not in `keep` (uids). */
+  cleanup?(keep: Set<string>): Promise<void>;
 }

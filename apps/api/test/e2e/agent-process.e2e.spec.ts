@@ -15,7 +15,12 @@ describe('skiff-agent, process runtime', () => {
   beforeAll(async () => {
     api = await startTestApi();
     stateDir = path.join(api.home, 'agent-state');
-    agent = spawn(
+    agent = startAgent();
+    await until(async () => (await api.call('GET', '/api/v1/nodes/proc-node')).status === 200, 30_000);
+  });
+
+  function startAgent(): ChildProcess {
+    return spawn(
       process.execPath,
       [
         path.join(ROOT, 'scripts/run-ts.mjs'),
@@ -31,8 +36,7 @@ describe('skiff-agent, process runtime', () => {
       ],
       { stdio: 'ignore' },
     );
-    await until(async () => (await api.call('GET', '/api/v1/nodes/proc-node')).status === 200, 30_000);
-  });
+  }
   afterAll(async () => {
     // Let the agent stop what it runs (a stopped agent leaves its pods running, as a kubelet does).
     await api?.kubectl(['delete', 'pods', '--all', '--wait=true'], { timeoutMs: 30_000 });
@@ -98,4 +102,44 @@ describe('skiff-agent, process runtime', () => {
     const gone = await request(`http://${p.status.podIP}:8080/`).then(() => false, () => true);
     expect(gone).toBe(true);
   });
+
+  it('adopts its processes after being killed with SIGKILL, and stops those of pods deleted meanwhile', async () => {
+    for (const [name, image] of [['survivor', 'web:1.0'], ['leftover', 'web:2.0']]) {
+      await api.call('POST', pods, { body: pod(name, image) });
+    }
+    await until(async () => (await api.call('GET', pods)).body.items.filter((p: any) => ['survivor', 'leftover'].includes(p.metadata.name) && p.status?.phase === 'Running').length === 2, 30_000);
+    const byName = async (n: string) => (await api.call('GET', `${pods}/${n}`)).body;
+    const pidOf = (uid: string) => JSON.parse(fs.readFileSync(path.join(stateDir, 'pods', uid, 'state.json'), 'utf8')).containers.web.pid as number;
+    const survivor = await byName('survivor');
+    const leftover = await byName('leftover');
+    const survivorPid = pidOf(survivor.metadata.uid);
+    const leftoverPid = pidOf(leftover.metadata.uid);
+
+    agent.kill('SIGKILL');
+    await new Promise((r) => agent.once('exit', r));
+    // While the agent is away, one pod is force-deleted from the API.
+    expect((await api.call('DELETE', `${pods}/leftover?gracePeriodSeconds=0`)).status).toBe(200);
+    expect(alive(leftoverPid)).toBe(true);
+    agent = startAgent();
+
+    await until(() => !alive(leftoverPid), 20_000);
+    // The survivor's process was adopted, not started again: same pid, still answering, no restart counted.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(pidOf(survivor.metadata.uid)).toBe(survivorPid);
+    expect(alive(survivorPid)).toBe(true);
+    expect(await request(`http://${survivor.status.podIP}:8080/`).then((r) => r.body.text())).toBe('web 1.0 from survivor\n');
+    const after = await byName('survivor');
+    expect(after.status.podIP).toBe(survivor.status.podIP);
+    expect(after.status.containerStatuses[0]).toMatchObject({ restartCount: 0, ready: true });
+  });
 });
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
