@@ -21,3 +21,4 @@ export * from './auth/node-authorizer';
 export * from './kubelet/pod-status';
 export * from './kubelet/container-command';
 export * from './kubelet/restart-policy';
+export * from './kubelet/probe-state';

@@ -1,12 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BACKOFF, containerProcess, decideRestart, type ContainerSpecLike, type ImageConfig, type KubeObject, type RestartPolicy } from '@skiff/domain';
+import { BACKOFF, containerProcess, decideRestart, type ContainerSpecLike, type ImageConfig, type KubeObject, type ProbeSpec, type RestartPolicy } from '@skiff/domain';
 import { ProcessHandle, stopLeftover, type Exit } from './process-handle';
+import { startProber } from './prober';
 import type { PodRuntimeStatus, RuntimeDriver } from './runtime';
 
 interface Container extends ContainerSpecLike {
   name: string;
   image: string;
+  ports?: { name?: string; containerPort: number }[];
+  readinessProbe?: ProbeSpec;
+  livenessProbe?: ProbeSpec;
+  startupProbe?: ProbeSpec;
 }
 
 interface RunningContainer {
@@ -19,6 +24,11 @@ interface RunningContainer {
   step: number;
   startedAtMs: number;
   restartTimer?: NodeJS.Timeout;
+  /** Readiness probe passed (or none). */
+  ready: boolean;
+  /** Startup probe passed (or none). */
+  started: boolean;
+  probers: { stop(): void }[];
 }
 
 interface PodRun {
@@ -46,7 +56,8 @@ function now(): string {
  * Restarts follow restartPolicy with the kubelet's CrashLoopBackOff; stop is SIGTERM,
  * grace period, SIGKILL. Each pod's processes are recorded on disk, so a restarted
  * agent adopts them instead of starting duplicates, and stops those of pods that are
- * gone. Probes, volumes and logs through the API come next.
+ * gone. Startup, liveness and readiness probes run as the kubelet's. Volumes and logs
+ * through the API come next.
  */
 export class ProcessRuntime implements RuntimeDriver {
   private readonly pods = new Map<string, PodRun>();
@@ -64,7 +75,7 @@ export class ProcessRuntime implements RuntimeDriver {
     fs.mkdirSync(dir, { recursive: true });
     const saved = readSaved(dir);
     const run: PodRun = { pod, podIP, dir, containers: [], stopping: false, changed: () => onChange(this.status(run)) };
-    run.containers = ((pod.spec as { containers?: Container[] }).containers ?? []).map((spec) => ({ spec, state: {}, restartCount: 0, step: 0, startedAtMs: 0 }));
+    run.containers = ((pod.spec as { containers?: Container[] }).containers ?? []).map((spec) => ({ spec, state: {}, restartCount: 0, step: 0, startedAtMs: 0, ready: false, started: false, probers: [] }));
     this.pods.set(uid, run);
     for (const c of run.containers) {
       const was = saved?.containers[c.spec.name];
@@ -74,6 +85,7 @@ export class ProcessRuntime implements RuntimeDriver {
         c.restartCount = was.restartCount;
         c.startedAtMs = was.startedAtMs;
         c.state = { running: { startedAt: was.startedAt } };
+        this.startProbes(run, c, this.processOf(run, c)?.env ?? {});
         void adopted.exited.then((e) => this.exited(run, c, e, was.startedAt));
       } else {
         this.launch(run, c);
@@ -88,7 +100,10 @@ export class ProcessRuntime implements RuntimeDriver {
     this.pods.delete(uid);
     if (run) {
       run.stopping = true;
-      for (const c of run.containers) clearTimeout(c.restartTimer);
+      for (const c of run.containers) {
+        clearTimeout(c.restartTimer);
+        c.probers.forEach((p) => p.stop());
+      }
       await Promise.all(run.containers.map((c) => c.proc?.stop(gracePeriodSeconds)));
     }
     // Nothing runs any more; the logs stay until the next cleanup (a pod's last words).
@@ -132,12 +147,55 @@ export class ProcessRuntime implements RuntimeDriver {
     c.startedAtMs = Date.now();
     c.state = { running: { startedAt } };
     this.save(run);
+    this.startProbes(run, c, proc.env);
     void handle.exited.then((e) => this.exited(run, c, e, startedAt));
+  }
+
+  private processOf(run: PodRun, c: RunningContainer) {
+    const image = this.resolve(c.spec.image);
+    if (!image) return undefined;
+    return containerProcess(image.config, c.spec, { POD_IP: run.podIP, POD_NAME: run.pod.metadata.name!, POD_NAMESPACE: run.pod.metadata.namespace!, NODE_NAME: this.nodeName, HOSTNAME: run.pod.metadata.name! });
+  }
+
+  /**
+   * Probes as the kubelet runs them: the startup probe first; then liveness (a failure
+   * stops the container, which restarts per its policy) and readiness (the container's
+   * `ready`). Without a probe the answer is yes.
+   */
+  private startProbes(run: PodRun, c: RunningContainer, env: Record<string, string>): void {
+    const target = { podIP: run.podIP, ports: c.spec.ports, env };
+    const grace = (run.pod.spec as { terminationGracePeriodSeconds?: number }).terminationGracePeriodSeconds ?? 30;
+    c.ready = !c.spec.readinessProbe;
+    c.started = !c.spec.startupProbe;
+    const afterStartup = () => {
+      if (c.spec.livenessProbe) {
+        c.probers.push(startProber(c.spec.livenessProbe, target, (s) => s.result === 'failure' && void c.proc?.stop(grace)));
+      }
+      if (c.spec.readinessProbe) {
+        c.probers.push(
+          startProber(c.spec.readinessProbe, target, (s) => {
+            c.ready = s.result === 'success';
+            run.changed();
+          }),
+        );
+      }
+    };
+    if (!c.spec.startupProbe) return afterStartup();
+    const startup = startProber(c.spec.startupProbe, target, (s) => {
+      startup.stop();
+      if (s.result === 'failure') return void c.proc?.stop(grace);
+      c.started = true;
+      afterStartup();
+      run.changed();
+    });
+    c.probers.push(startup);
   }
 
   /** A container's process ended: record it, and restart it per policy after the back-off. */
   private exited(run: PodRun, c: RunningContainer, e: Exit, startedAt: string): void {
     c.proc = undefined;
+    c.probers.forEach((p) => p.stop());
+    c.probers = [];
     if (run.stopping) return;
     const terminated = { terminated: { exitCode: e.exitCode, reason: !e.known ? 'Unknown' : e.exitCode === 0 ? 'Completed' : 'Error', startedAt, finishedAt: now() } };
     const policy = ((run.pod.spec as { restartPolicy?: RestartPolicy }).restartPolicy ?? 'Always') as RestartPolicy;
@@ -185,9 +243,9 @@ export class ProcessRuntime implements RuntimeDriver {
       image: c.spec.image,
       state: c.state,
       ...(c.lastState ? { lastState: c.lastState } : {}),
-      ready: !!c.state.running,
+      ready: !!c.state.running && c.ready,
       restartCount: c.restartCount,
-      started: !!c.state.running,
+      started: !!c.state.running && c.started,
     }));
     const all = (k: string) => containers.every((c) => k in c.state);
     const exitedOk = containers.every((c) => (c.state.terminated as { exitCode?: number } | undefined)?.exitCode === 0);

@@ -63,6 +63,25 @@ describe('skiff-agent, process runtime', () => {
     expect(wide.stdout).toContain('proc-node');
   });
 
+  it('runs readiness and liveness probes: ready only when the probe passes, restarted when liveness fails', async () => {
+    const probed = (name: string, container: Record<string, unknown>) => ({
+      metadata: { name },
+      spec: { nodeName: 'proc-node', terminationGracePeriodSeconds: 1, containers: [{ name: 'web', image: 'web:1.0', ports: [{ name: 'http', containerPort: 8080 }], ...container }] },
+    });
+    await api.call('POST', pods, { body: probed('ready-ok', { readinessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 1 } }) });
+    await api.call('POST', pods, { body: probed('ready-never', { readinessProbe: { httpGet: { path: '/healthz', port: 9999 }, periodSeconds: 1, failureThreshold: 1 } }) });
+    await api.call('POST', pods, { body: probed('not-alive', { livenessProbe: { exec: { command: ['false'] }, periodSeconds: 1, failureThreshold: 2 } }) });
+    const status = async (n: string) => (await api.call('GET', `${pods}/${n}`)).body.status;
+    await until(async () => (await status('ready-ok'))?.conditions?.find((c: any) => c.type === 'Ready')?.status === 'True', 20_000);
+    await until(async () => ((await status('not-alive'))?.containerStatuses?.[0]?.restartCount ?? 0) >= 1, 30_000);
+    const never = await status('ready-never');
+    expect(never.phase).toBe('Running');
+    expect(never.containerStatuses[0].ready).toBe(false);
+    expect(never.conditions.find((c: any) => c.type === 'Ready').status).toBe('False');
+    expect((await api.kubectl(['get', 'pod', 'ready-never', '--no-headers'])).stdout).toMatch(/ready-never\s+0\/1\s+Running/);
+    for (const n of ['ready-ok', 'ready-never', 'not-alive']) await api.call('DELETE', `${pods}/${n}`);
+  });
+
   it('reports ErrImagePull for an image the node does not have', async () => {
     await api.call('POST', pods, { body: pod('nope', 'missing:9.9') });
     await until(async () => (await api.call('GET', `${pods}/nope`)).body.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ErrImagePull', 30_000);
