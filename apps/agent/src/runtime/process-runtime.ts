@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BACKOFF, containerProcess, decideRestart, type ContainerSpecLike, type ImageConfig, type KubeObject, type ProbeSpec, type RestartPolicy } from '@skiff/domain';
 import { ProcessHandle, stopLeftover, type Exit } from './process-handle';
-import { startProber } from './prober';
+import { runProbe, startProber } from './prober';
 import type { PodRuntimeStatus, RuntimeDriver } from './runtime';
 
 interface Container extends ContainerSpecLike {
@@ -12,6 +12,7 @@ interface Container extends ContainerSpecLike {
   readinessProbe?: ProbeSpec;
   livenessProbe?: ProbeSpec;
   startupProbe?: ProbeSpec;
+  lifecycle?: { preStop?: Pick<ProbeSpec, 'exec' | 'httpGet'> & { sleep?: { seconds: number } } };
 }
 
 interface RunningContainer {
@@ -53,9 +54,9 @@ function now(): string {
  * Containers as real child processes. An image is a folder of the node's image store,
  * `<images>/<name>/<tag>/image.json` (entrypoint, cmd, env, workingDir, as an OCI
  * config) beside its files; image `host` runs the container's command as it is.
- * Restarts follow restartPolicy with the kubelet's CrashLoopBackOff; stop is SIGTERM,
- * grace period, SIGKILL. Each pod's processes are recorded on disk, so a restarted
- * agent adopts them instead of starting duplicates, and stops those of pods that are
+ * Restarts follow restartPolicy with the kubelet's CrashLoopBackOff; stopping runs the
+ * preStop hook, then SIGTERM, then SIGKILL after the grace period. Each pod's processes
+ * are recorded on disk, so a restarted agent adopts them instead of starting duplicates, and stops those of pods that are
  * gone. Startup, liveness and readiness probes run as the kubelet's. Volumes and logs
  * through the API come next.
  */
@@ -104,7 +105,7 @@ export class ProcessRuntime implements RuntimeDriver {
         clearTimeout(c.restartTimer);
         c.probers.forEach((p) => p.stop());
       }
-      await Promise.all(run.containers.map((c) => c.proc?.stop(gracePeriodSeconds)));
+      await Promise.all(run.containers.map((c) => this.stopContainer(run, c, gracePeriodSeconds)));
     }
     // Nothing runs any more; the logs stay until the next cleanup (a pod's last words).
     fs.rmSync(path.join(this.stateDir, 'pods', uid, 'state.json'), { force: true });
@@ -149,6 +150,23 @@ export class ProcessRuntime implements RuntimeDriver {
     this.save(run);
     this.startProbes(run, c, proc.env);
     void handle.exited.then((e) => this.exited(run, c, e, startedAt));
+  }
+
+  /**
+   * Graceful termination as the kubelet does it: the preStop hook (exec, httpGet or
+   * sleep), then SIGTERM, then SIGKILL when the grace period (which the hook counts
+   * against) is over.
+   */
+  private async stopContainer(run: PodRun, c: RunningContainer, graceSeconds: number): Promise<void> {
+    if (!c.proc) return;
+    const deadline = Date.now() + graceSeconds * 1000;
+    const preStop = c.spec.lifecycle?.preStop;
+    if (preStop) {
+      const env = this.processOf(run, c)?.env ?? {};
+      if (preStop.sleep) await new Promise((r) => setTimeout(r, Math.min(preStop.sleep!.seconds * 1000, graceSeconds * 1000)));
+      else await runProbe({ ...preStop, timeoutSeconds: graceSeconds }, { podIP: run.podIP, ports: c.spec.ports, env });
+    }
+    await c.proc?.stop(Math.max(0, (deadline - Date.now()) / 1000));
   }
 
   private processOf(run: PodRun, c: RunningContainer) {

@@ -122,6 +122,39 @@ describe('skiff-agent, process runtime', () => {
     expect(gone).toBe(true);
   });
 
+  it('terminates gracefully: preStop first, then SIGTERM, and SIGKILL only after the grace period', async () => {
+    const dir = fs.mkdtempSync(path.join(api.home, 'term-'));
+    const mark = path.join(dir, 'prestop-ran');
+    const out = path.join(dir, 'out');
+    const loop = 'while true; do sleep 0.1; done';
+    const body = {
+      metadata: { name: 'graceful' },
+      spec: {
+        nodeName: 'proc-node',
+        terminationGracePeriodSeconds: 2,
+        containers: [
+          {
+            name: 'polite',
+            image: 'host',
+            command: ['sh', '-c', `trap 'if [ -f ${mark} ]; then echo after-prestop; else echo before-prestop; fi >> ${out}; exit 0' TERM; ${loop}`],
+            lifecycle: { preStop: { exec: { command: ['sh', '-c', `sleep 0.3; touch ${mark}`] } } },
+          },
+          { name: 'stubborn', image: 'host', command: ['sh', '-c', `trap '' TERM; ${loop}`] },
+        ],
+      },
+    };
+    expect((await api.call('POST', pods, { body })).status).toBe(201);
+    await until(async () => (await api.call('GET', `${pods}/graceful`)).body.status?.phase === 'Running', 20_000);
+    const started = Date.now();
+    const del = await api.kubectl(['delete', 'pod', 'graceful'], { timeoutMs: 30_000 });
+    const took = Date.now() - started;
+    expect(del.stdout).toContain('pod "graceful" deleted');
+    expect(fs.readFileSync(out, 'utf8').trim()).toBe('after-prestop');
+    // The stubborn container ignored SIGTERM: it went only with SIGKILL at the end of the grace period.
+    expect(took).toBeGreaterThanOrEqual(1800);
+    expect(took).toBeLessThan(10_000);
+  });
+
   it('adopts its processes after being killed with SIGKILL, and stops those of pods deleted meanwhile', async () => {
     for (const [name, image] of [['survivor', 'web:1.0'], ['leftover', 'web:2.0']]) {
       await api.call('POST', pods, { body: pod(name, image) });
