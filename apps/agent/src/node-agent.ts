@@ -1,4 +1,4 @@
-import { nodeAddress, podAddress, podStatusFromReport, rfc3339, type KubeObject } from '@skiff/domain';
+import { envSourceNames, nodeAddress, podAddress, podStatusFromReport, resolveContainerEnv, rfc3339, type ContainerEnvSpec, type EnvSources, type KubeObject } from '@skiff/domain';
 import type { ApiClient } from './api-client';
 import type { PodRuntimeStatus, RuntimeDriver } from './runtime/runtime';
 
@@ -98,7 +98,42 @@ export class NodeAgent {
         return latest;
       });
     };
-    await report(await this.runtime.startPod(pod, ip, (status) => void report(status).catch(() => undefined)));
+    const { pod: withEnv, configErrors } = await this.resolveEnv(pod, ip);
+    await report(await this.runtime.startPod(withEnv, ip, (status) => void report(status).catch(() => undefined), configErrors));
+  }
+
+  /**
+   * The pod with each container's env resolved to plain values (ConfigMaps, Secrets,
+   * the downward API), and the containers whose env cannot be built yet.
+   */
+  private async resolveEnv(pod: KubeObject, podIP: string): Promise<{ pod: KubeObject; configErrors: Map<string, string> }> {
+    const ns = pod.metadata.namespace!;
+    const containers = (pod.spec as { containers?: ContainerEnvSpec[] }).containers ?? [];
+    const names = envSourceNames(containers);
+    const fetch = async (kind: 'configmaps' | 'secrets', name: string) => {
+      try {
+        const obj = await this.api.call('GET', `/api/v1/namespaces/${ns}/${kind}/${name}`);
+        const data = (obj.data ?? {}) as Record<string, string>;
+        return kind === 'secrets' ? Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'base64').toString()])) : data;
+      } catch (e) {
+        if ((e as { code?: number }).code === 404) return undefined;
+        throw e;
+      }
+    };
+    const sources: EnvSources = { configMaps: new Map(), secrets: new Map() };
+    for (const n of names.configMaps) sources.configMaps.set(n, await fetch('configmaps', n));
+    for (const n of names.secrets) sources.secrets.set(n, await fetch('secrets', n));
+    const view = { ...pod, status: { ...(pod.status as object), podIP, hostIP: this.hostIP } };
+    const configErrors = new Map<string, string>();
+    const resolved = containers.map((c) => {
+      const r = resolveContainerEnv(c, view, sources);
+      if ('error' in r) {
+        configErrors.set(c.name, r.error);
+        return c;
+      }
+      return { ...c, env: r.env, envFrom: undefined };
+    });
+    return { pod: { ...pod, spec: { ...(pod.spec as object), containers: resolved } }, configErrors };
   }
 
   /** Before starting anything: remember the IPs pods already have, so no new pod gets one. */

@@ -22,3 +22,4 @@ export * from './kubelet/pod-status';
 export * from './kubelet/container-command';
 export * from './kubelet/restart-policy';
 export * from './kubelet/probe-state';
+export * from './kubelet/env-resolution';

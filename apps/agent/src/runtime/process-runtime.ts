@@ -70,7 +70,7 @@ export class ProcessRuntime implements RuntimeDriver {
     private readonly backoff = BACKOFF,
   ) {}
 
-  async startPod(pod: KubeObject, podIP: string, onChange: (s: PodRuntimeStatus) => void): Promise<PodRuntimeStatus> {
+  async startPod(pod: KubeObject, podIP: string, onChange: (s: PodRuntimeStatus) => void, configErrors = new Map<string, string>()): Promise<PodRuntimeStatus> {
     const uid = pod.metadata.uid!;
     const dir = path.join(this.stateDir, 'pods', uid);
     fs.mkdirSync(dir, { recursive: true });
@@ -79,6 +79,11 @@ export class ProcessRuntime implements RuntimeDriver {
     run.containers = ((pod.spec as { containers?: Container[] }).containers ?? []).map((spec) => ({ spec, state: {}, restartCount: 0, step: 0, startedAtMs: 0, ready: false, started: false, probers: [] }));
     this.pods.set(uid, run);
     for (const c of run.containers) {
+      const configError = configErrors.get(c.spec.name);
+      if (configError) {
+        c.state = { waiting: { reason: 'CreateContainerConfigError', message: configError } };
+        continue;
+      }
       const was = saved?.containers[c.spec.name];
       const adopted = was && ProcessHandle.adopt(was.pid, was.ticks);
       if (adopted && was) {

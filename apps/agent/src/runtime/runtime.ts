@@ -17,7 +17,7 @@ export interface RuntimeDriver {
    * Starts (or adopts) the pod's sandbox and containers; resolves with its status, and
    * calls `onChange` with a new one whenever it changes later (a container exits).
    */
-  startPod(pod: KubeObject, podIP: string, onChange: (status: PodRuntimeStatus) => void): Promise<PodRuntimeStatus>;
+  startPod(pod: KubeObject, podIP: string, onChange: (status: PodRuntimeStatus) => void, configErrors?: Map<string, string>): Promise<PodRuntimeStatus>;
   /** Stops everything of the pod within its grace period. */
   stopPod(pod: KubeObject, gracePeriodSeconds: number): Promise<void>;
   /** After the agent's first pod list: stop what runs for pods that are not in `keep` (uids). */

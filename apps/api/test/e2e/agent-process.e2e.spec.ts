@@ -82,6 +82,43 @@ describe('skiff-agent, process runtime', () => {
     for (const n of ['ready-ok', 'ready-never', 'not-alive']) await api.call('DELETE', `${pods}/${n}`);
   });
 
+  it('builds container env from ConfigMaps, Secrets and the downward API; a missing one is CreateContainerConfigError', async () => {
+    await api.call('POST', '/api/v1/namespaces/default/configmaps', { body: { metadata: { name: 'cfg' }, data: { MODE: 'fast' } } });
+    await api.call('POST', '/api/v1/namespaces/default/secrets', { body: { metadata: { name: 'creds' }, stringData: { password: 's3cret' } } });
+    const out = path.join(api.home, 'env-out');
+    const body = {
+      metadata: { name: 'env-pod' },
+      spec: {
+        nodeName: 'proc-node',
+        terminationGracePeriodSeconds: 1,
+        containers: [
+          {
+            name: 'c',
+            image: 'host',
+            command: ['sh', '-c', `echo "$CFG_MODE/$PASSWORD/$ME/$MY_IP=$POD_IP" > ${out}; exec sleep 100`],
+            envFrom: [{ configMapRef: { name: 'cfg' }, prefix: 'CFG_' }],
+            env: [
+              { name: 'PASSWORD', valueFrom: { secretKeyRef: { name: 'creds', key: 'password' } } },
+              { name: 'ME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+              { name: 'MY_IP', valueFrom: { fieldRef: { fieldPath: 'status.podIP' } } },
+            ],
+          },
+        ],
+      },
+    };
+    await api.call('POST', pods, { body });
+    await until(() => fs.existsSync(out) && fs.readFileSync(out, 'utf8').includes('\n'), 20_000);
+    const [line] = fs.readFileSync(out, 'utf8').trim().split('\n');
+    const [left, ip] = line.split('=');
+    expect(left).toBe(`fast/s3cret/env-pod/${ip}`);
+    expect(ip).toMatch(/^127\./);
+    await api.call('POST', pods, { body: { metadata: { name: 'env-missing' }, spec: { nodeName: 'proc-node', containers: [{ name: 'c', image: 'host', command: ['sleep', '100'], envFrom: [{ configMapRef: { name: 'nope' } }] }] } } });
+    await until(async () => (await api.call('GET', `${pods}/env-missing`)).body.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CreateContainerConfigError', 20_000);
+    const st = (await api.call('GET', `${pods}/env-missing`)).body.status.containerStatuses[0].state.waiting;
+    expect(st.message).toBe('configmap "nope" not found');
+    for (const n of ['env-pod', 'env-missing']) await api.call('DELETE', `${pods}/${n}`);
+  });
+
   it('reports ErrImagePull for an image the node does not have', async () => {
     await api.call('POST', pods, { body: pod('nope', 'missing:9.9') });
     await until(async () => (await api.call('GET', `${pods}/nope`)).body.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ErrImagePull', 30_000);
