@@ -29,6 +29,8 @@ interface RunningContainer {
   ready: boolean;
   /** Startup probe passed (or none). */
   started: boolean;
+  /** Image pull back-offs in a row. */
+  pullStep: number;
   probers: { stop(): void }[];
 }
 
@@ -76,7 +78,7 @@ export class ProcessRuntime implements RuntimeDriver {
     fs.mkdirSync(dir, { recursive: true });
     const saved = readSaved(dir);
     const run: PodRun = { pod, podIP, dir, containers: [], stopping: false, changed: () => onChange(this.status(run)) };
-    run.containers = ((pod.spec as { containers?: Container[] }).containers ?? []).map((spec) => ({ spec, state: {}, restartCount: 0, step: 0, startedAtMs: 0, ready: false, started: false, probers: [] }));
+    run.containers = ((pod.spec as { containers?: Container[] }).containers ?? []).map((spec) => ({ spec, state: {}, restartCount: 0, step: 0, startedAtMs: 0, ready: false, started: false, pullStep: 0, probers: [] }));
     this.pods.set(uid, run);
     for (const c of run.containers) {
       const configError = configErrors.get(c.spec.name);
@@ -130,10 +132,8 @@ export class ProcessRuntime implements RuntimeDriver {
   private launch(run: PodRun, c: RunningContainer): void {
     const { pod, podIP, dir } = run;
     const image = this.resolve(c.spec.image);
-    if (!image) {
-      c.state = { waiting: { reason: 'ErrImagePull', message: `image "${c.spec.image}" not found in ${this.imagesDir}` } };
-      return;
-    }
+    if (!image) return this.pullFailed(run, c);
+    c.pullStep = 0;
     const base = { POD_IP: podIP, POD_NAME: pod.metadata.name!, POD_NAMESPACE: pod.metadata.namespace!, NODE_NAME: this.nodeName, HOSTNAME: pod.metadata.name! };
     const proc = containerProcess(image.config, c.spec, base);
     if (!proc.argv.length) {
@@ -212,6 +212,27 @@ export class ProcessRuntime implements RuntimeDriver {
       run.changed();
     });
     c.probers.push(startup);
+  }
+
+  /**
+   * The image is not in the node's store: ErrImagePull, then ImagePullBackOff while
+   * waiting to look again (the same back-off as crashes), as the kubelet reports a pull.
+   */
+  private pullFailed(run: PodRun, c: RunningContainer): void {
+    const message = `image "${c.spec.image}" not found in ${this.imagesDir}`;
+    c.state = { waiting: { reason: 'ErrImagePull', message } };
+    const d = decideRestart('Always', 1, c.pullStep, 0, this.backoff);
+    c.pullStep = d.nextStep;
+    c.restartTimer = setTimeout(() => {
+      if (run.stopping) return;
+      c.state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.spec.image}": ${message}` } };
+      run.changed();
+      c.restartTimer = setTimeout(() => {
+        if (run.stopping) return;
+        this.launch(run, c);
+        run.changed();
+      }, d.delayMs);
+    }, 1000);
   }
 
   /** A container's process ended: record it, and restart it per policy after the back-off. */

@@ -12,9 +12,12 @@ describe('skiff-agent, process runtime', () => {
   let api: TestApi;
   let agent: ChildProcess;
   let stateDir: string;
+  let imagesDir: string;
   beforeAll(async () => {
     api = await startTestApi();
     stateDir = path.join(api.home, 'agent-state');
+    imagesDir = path.join(api.home, 'images');
+    fs.cpSync(path.join(ROOT, 'examples/images'), imagesDir, { recursive: true });
     agent = startAgent();
     await until(async () => (await api.call('GET', '/api/v1/nodes/proc-node')).status === 200, 30_000);
   });
@@ -30,7 +33,7 @@ describe('skiff-agent, process runtime', () => {
         `--ca-file=${path.join(api.home, 'pki/ca.crt')}`,
         '--name=proc-node',
         '--runtime=process',
-        `--images-dir=${path.join(ROOT, 'examples/images')}`,
+        `--images-dir=${imagesDir}`,
         `--state-dir=${stateDir}`,
         '--crash-backoff-seconds=0.3',
       ],
@@ -119,11 +122,18 @@ describe('skiff-agent, process runtime', () => {
     for (const n of ['env-pod', 'env-missing']) await api.call('DELETE', `${pods}/${n}`);
   });
 
-  it('reports ErrImagePull for an image the node does not have', async () => {
+  it('reports ErrImagePull, then ImagePullBackOff, for an image the node does not have, and starts it once it has it', async () => {
     await api.call('POST', pods, { body: pod('nope', 'missing:9.9') });
     await until(async () => (await api.call('GET', `${pods}/nope`)).body.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ErrImagePull', 30_000);
     const table = await api.kubectl(['get', 'pod', 'nope', '--no-headers']);
-    expect(table.stdout).toMatch(/nope\s+0\/1\s+ErrImagePull/);
+    expect(table.stdout).toMatch(/nope\s+0\/1\s+(ErrImagePull|ImagePullBackOff)/);
+    await until(async () => (await api.call('GET', `${pods}/nope`)).body.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'ImagePullBackOff', 30_000);
+    // Once the image is in the node's store, the next look finds it.
+    const dir = path.join(imagesDir, 'missing', '9.9');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'image.json'), JSON.stringify({ entrypoint: ['sleep'], cmd: ['100'] }));
+    await until(async () => (await api.call('GET', `${pods}/nope`)).body.status?.phase === 'Running', 30_000);
+    fs.rmSync(path.join(imagesDir, 'missing'), { recursive: true, force: true });
   });
 
   it('restarts a crashing container with growing back-off, showing CrashLoopBackOff and the last run', async () => {
