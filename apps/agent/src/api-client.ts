@@ -1,5 +1,5 @@
 import { Agent, request } from 'undici';
-import { Errors, type KubeObject, type WatchEvent } from '@skiff/domain';
+import { Errors, watchEventSplitter, type KubeObject, type WatchEvent } from '@skiff/domain';
 
 /** The agent's one HTTPS client for the Skiff (Kubernetes) API. */
 export class ApiClient {
@@ -45,16 +45,8 @@ export class ApiClient {
       signal,
     });
     if (res.statusCode >= 300) throw new Error(`watch ${path}: ${res.statusCode} ${await res.body.text()}`);
-    let buf = '';
-    for await (const chunk of res.body) {
-      buf += chunk.toString();
-      let i: number;
-      while ((i = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, i);
-        buf = buf.slice(i + 1);
-        if (line.trim()) onEvent(JSON.parse(line));
-      }
-    }
+    const feed = watchEventSplitter(onEvent);
+    for await (const chunk of res.body) feed(chunk);
   }
 
   close(): Promise<void> {

@@ -23,3 +23,4 @@ export * from './kubelet/container-command';
 export * from './kubelet/restart-policy';
 export * from './kubelet/probe-state';
 export * from './kubelet/env-resolution';
+export * from './watch/line-splitter';

@@ -1,16 +1,15 @@
-import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { request } from 'undici';
+import { ROOT, spawnAgent } from '../support/agent-process';
 import { startTestApi, type TestApi } from '../support/test-server';
 import { until } from '../support/watch-client';
 
-const ROOT = path.resolve(__dirname, '../../../..');
 
 /** The agent's process runtime: containers are real child processes on the pod's own IP. */
 describe('skiff-agent, process runtime', () => {
   let api: TestApi;
-  let agent: ChildProcess;
+  let agent: ReturnType<typeof spawnAgent>;
   let stateDir: string;
   let imagesDir: string;
   beforeAll(async () => {
@@ -22,23 +21,8 @@ describe('skiff-agent, process runtime', () => {
     await until(async () => (await api.call('GET', '/api/v1/nodes/proc-node')).status === 200, 30_000);
   });
 
-  function startAgent(): ChildProcess {
-    return spawn(
-      process.execPath,
-      [
-        path.join(ROOT, 'scripts/run-ts.mjs'),
-        path.join(ROOT, 'apps/agent/src/main.ts'),
-        `--server=${api.url}`,
-        `--token=${api.joinToken}`,
-        `--ca-file=${path.join(api.home, 'pki/ca.crt')}`,
-        '--name=proc-node',
-        '--runtime=process',
-        `--images-dir=${imagesDir}`,
-        `--state-dir=${stateDir}`,
-        '--crash-backoff-seconds=0.3',
-      ],
-      { stdio: 'ignore' },
-    );
+  function startAgent() {
+    return spawnAgent(api, ['--name=proc-node', '--runtime=process', `--images-dir=${imagesDir}`, `--state-dir=${stateDir}`, '--crash-backoff-seconds=0.3']);
   }
   afterAll(async () => {
     // Let the agent stop what it runs (a stopped agent leaves its pods running, as a kubelet does).

@@ -1,33 +1,16 @@
-import { spawn, type ChildProcess } from 'child_process';
-import * as path from 'path';
+import { spawnAgent } from '../support/agent-process';
 import { startTestApi, type TestApi } from '../support/test-server';
 import { until } from '../support/watch-client';
 
-const ROOT = path.resolve(__dirname, '../../../..');
 const NODES = 1000;
 
 /** The agent in simulated mode (as KWOK): one process plays many nodes. */
 describe('skiff-agent, simulated runtime', () => {
   let api: TestApi;
-  let agent: ChildProcess;
-  let stderr = '';
+  let agent: ReturnType<typeof spawnAgent>;
   beforeAll(async () => {
     api = await startTestApi();
-    agent = spawn(
-      process.execPath,
-      [
-        path.join(ROOT, 'scripts/run-ts.mjs'),
-        path.join(ROOT, 'apps/agent/src/main.ts'),
-        `--server=${api.url}`,
-        `--token=${api.joinToken}`,
-        `--ca-file=${path.join(api.home, 'pki/ca.crt')}`,
-        '--name=sim',
-        `--simulated-nodes=${NODES}`,
-        '--lease-renew-seconds=2',
-      ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    agent.stderr!.on('data', (d) => (stderr += d));
+    agent = spawnAgent(api, ['--name=sim', `--simulated-nodes=${NODES}`, '--lease-renew-seconds=2']);
   });
   afterAll(async () => {
     agent?.kill('SIGTERM');
@@ -36,7 +19,7 @@ describe('skiff-agent, simulated runtime', () => {
 
   it(`registers ${NODES} nodes that stay Ready, each with its own pod CIDR and a fresh lease`, async () => {
     await until(async () => (await api.call('GET', '/api/v1/nodes')).body.items.length === NODES, 90_000).catch((e) => {
-      throw new Error(`${e.message}; agent said: ${stderr}`);
+      throw new Error(`${e.message}; agent said: ${agent.output()}`);
     });
     const nodes = (await api.call('GET', '/api/v1/nodes')).body.items;
     await until(async () => (await api.call('GET', '/api/v1/nodes')).body.items.every((n: any) => n.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True')), 30_000);

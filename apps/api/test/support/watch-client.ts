@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { watchEventSplitter } from '@skiff/domain';
 
 export interface WatchEventLine {
   type: string;
@@ -11,18 +12,10 @@ export async function openWatch(url: string, token: string, ca: string) {
   const events: WatchEventLine[] = [];
   const ac = new AbortController();
   const res = await request(url, { headers: { authorization: `Bearer ${token}` }, dispatcher, signal: ac.signal });
-  let buf = '';
+  const feed = watchEventSplitter<WatchEventLine>((e) => events.push(e));
   const done = (async () => {
     try {
-      for await (const chunk of res.body) {
-        buf += chunk.toString();
-        let i: number;
-        while ((i = buf.indexOf('\n')) >= 0) {
-          const line = buf.slice(0, i);
-          buf = buf.slice(i + 1);
-          if (line.trim()) events.push(JSON.parse(line));
-        }
-      }
+      for await (const chunk of res.body) feed(chunk);
     } catch {
       /* aborted */
     }
