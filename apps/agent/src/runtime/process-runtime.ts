@@ -13,6 +13,7 @@ interface Container extends ContainerSpecLike {
   livenessProbe?: ProbeSpec;
   startupProbe?: ProbeSpec;
   lifecycle?: { preStop?: Pick<ProbeSpec, 'exec' | 'httpGet'> & { sleep?: { seconds: number } } };
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean }[];
 }
 
 interface RunningContainer {
@@ -59,8 +60,9 @@ function now(): string {
  * Restarts follow restartPolicy with the kubelet's CrashLoopBackOff; stopping runs the
  * preStop hook, then SIGTERM, then SIGKILL after the grace period. Each pod's processes
  * are recorded on disk, so a restarted agent adopts them instead of starting duplicates, and stops those of pods that are
- * gone. Startup, liveness and readiness probes run as the kubelet's. Volumes and logs
- * through the API come next.
+ * gone. Startup, liveness and readiness probes run as the kubelet's; emptyDir volumes
+ * are mounted per container (root). ConfigMap/Secret/PVC volumes and logs through the
+ * API come next.
  */
 export class ProcessRuntime implements RuntimeDriver {
   private readonly pods = new Map<string, PodRun>();
@@ -114,8 +116,9 @@ export class ProcessRuntime implements RuntimeDriver {
       }
       await Promise.all(run.containers.map((c) => this.stopContainer(run, c, gracePeriodSeconds)));
     }
-    // Nothing runs any more; the logs stay until the next cleanup (a pod's last words).
+    // Nothing runs any more: emptyDir volumes go with the pod; the logs stay until the next cleanup (a pod's last words).
     fs.rmSync(path.join(this.stateDir, 'pods', uid, 'state.json'), { force: true });
+    fs.rmSync(path.join(this.stateDir, 'pods', uid, 'volumes'), { recursive: true, force: true });
   }
 
   /** After the first pod list: stop what an earlier agent left for pods that no longer exist. */
@@ -140,9 +143,14 @@ export class ProcessRuntime implements RuntimeDriver {
       c.state = { waiting: { reason: 'CreateContainerError', message: 'no command: neither the image nor the container names one' } };
       return;
     }
+    const mounts = this.mounts(run, c);
+    if (mounts instanceof Error) {
+      c.state = { waiting: { reason: 'CreateContainerError', message: mounts.message } };
+      return;
+    }
     const log = fs.openSync(path.join(dir, `${c.spec.name}.log`), 'a');
     const cwd = image.dir ? path.resolve(image.dir, proc.workingDir ?? '.') : proc.workingDir;
-    const handle = ProcessHandle.spawn(proc.argv, { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...proc.env }, stdio: ['ignore', log, log] });
+    const handle = ProcessHandle.spawn([...mounts, ...proc.argv], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...proc.env }, stdio: ['ignore', log, log] });
     fs.closeSync(log);
     if (handle instanceof Error) {
       c.state = { waiting: { reason: 'CreateContainerError', message: handle.message } };
@@ -155,6 +163,32 @@ export class ProcessRuntime implements RuntimeDriver {
     this.save(run);
     this.startProbes(run, c, proc.env);
     void handle.exited.then((e) => this.exited(run, c, e, startedAt));
+  }
+
+  /**
+   * A container's volumeMounts, as an argv prefix: its own mount namespace in which each
+   * volume is bind-mounted at its mountPath, so two pods using one path never see each
+   * other's files (`unshare --mount`, which needs root). emptyDir volumes are folders of
+   * the pod, shared by its containers. Without mounts, nothing is prefixed.
+   */
+  private mounts(run: PodRun, c: RunningContainer): string[] | Error {
+    const mounts = c.spec.volumeMounts ?? [];
+    if (!mounts.length) return [];
+    if (process.getuid?.() !== 0) return new Error('volume mounts need the agent to run as root (each container gets its own mount namespace)');
+    const volumes = ((run.pod.spec as { volumes?: { name: string; emptyDir?: object }[] }).volumes ?? []);
+    const args: string[] = [];
+    for (const m of mounts) {
+      const v = volumes.find((x) => x.name === m.name);
+      if (!v) return new Error(`volume "${m.name}" is not defined in the pod`);
+      if (!v.emptyDir) return new Error(`volume "${m.name}": only emptyDir volumes are supported so far`);
+      const src = path.join(run.dir, 'volumes', m.name);
+      fs.mkdirSync(src, { recursive: true });
+      args.push(m.mountPath, src, m.readOnly ? 'ro' : 'rw');
+    }
+    const script =
+      'while [ "$1" != "--" ]; do mkdir -p "$1" && mount --bind "$2" "$1" || exit 127; ' +
+      'if [ "$3" = ro ]; then mount -o remount,bind,ro "$1" || exit 127; fi; shift 3; done; shift; exec "$@"';
+    return ['unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c', script, 'sh', ...args, '--'];
   }
 
   /**

@@ -50,6 +50,35 @@ describe('skiff-agent, process runtime', () => {
     expect(wide.stdout).toContain('proc-node');
   });
 
+  it('shares an emptyDir and the pod IP between two containers: one writes, the other serves', async () => {
+    const mount = `/skiff-test-${Date.now()}`;
+    const body = {
+      metadata: { name: 'two' },
+      spec: {
+        nodeName: 'proc-node',
+        terminationGracePeriodSeconds: 1,
+        volumes: [{ name: 'shared', emptyDir: {} }],
+        containers: [
+          { name: 'writer', image: 'host', command: ['sh', '-c', `echo "written by $POD_NAME" > ${mount}/index.html; exec sleep 100`], volumeMounts: [{ name: 'shared', mountPath: mount }] },
+          { name: 'server', image: 'host', command: ['python3', '-m', 'http.server', '--bind', '$(POD_IP)', '--directory', mount, '8080'], volumeMounts: [{ name: 'shared', mountPath: mount, readOnly: true }] },
+        ],
+      },
+    };
+    expect((await api.call('POST', pods, { body })).status).toBe(201);
+    await until(async () => (await api.call('GET', `${pods}/two`)).body.status?.phase === 'Running', 20_000);
+    const ip = (await api.call('GET', `${pods}/two`)).body.status.podIP;
+    let page = '';
+    await until(async () => {
+      page = await request(`http://${ip}:8080/index.html`).then((r) => (r.statusCode === 200 ? r.body.text() : ''), () => '');
+      return page !== '';
+    }, 20_000);
+    expect(page).toBe('written by two\n');
+    // The mount is the pod's own: on the host the path is an empty directory.
+    expect(fs.readdirSync(mount)).toEqual([]);
+    await api.call('DELETE', `${pods}/two`);
+    fs.rmSync(mount, { recursive: true, force: true });
+  });
+
   it('runs readiness and liveness probes: ready only when the probe passes, restarted when liveness fails', async () => {
     const probed = (name: string, container: Record<string, unknown>) => ({
       metadata: { name },
