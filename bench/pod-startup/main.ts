@@ -1,0 +1,76 @@
+/**
+ * bench/pod-startup: 100 pods on the process runtime, from create to Ready as a watch
+ * sees it. Prints p50/p99; passes or fails nothing. Run: `npm run bench:pod-startup`
+ * (uses DATABASE_URL / REDIS_URL when set, else starts embedded ones).
+ * Containers are `host` + `sleep` (a real process each); BENCH_IMAGE=web:1.0 uses the
+ * Node.js example web server instead.
+ */
+import * as os from 'os';
+import * as path from 'path';
+import { spawnAgent, ROOT } from '../../apps/api/test/support/agent-process';
+import { startTestApi } from '../../apps/api/test/support/test-server';
+import { openWatch, until } from '../../apps/api/test/support/watch-client';
+
+const PODS = Number(process.env.BENCH_PODS ?? 100);
+const IMAGE = process.env.BENCH_IMAGE ?? 'host';
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  if (!process.env.DATABASE_URL || !process.env.REDIS_URL) {
+    const setup = await import('../../scripts/test-services-setup.mjs' as string);
+    await setup.default();
+  }
+  const api = await startTestApi();
+  const agent = spawnAgent(api, ['--name=bench-node', '--runtime=process', `--images-dir=${path.join(ROOT, 'examples/images')}`, `--state-dir=${path.join(api.home, 'agent')}`]);
+  await until(async () => (await api.call('GET', '/api/v1/nodes/bench-node')).status === 200, 60_000);
+  const pods = '/api/v1/namespaces/default/pods';
+  const rv = (await api.call('GET', pods)).body.metadata.resourceVersion;
+  const w = await openWatch(`${api.url}${pods}?watch=true&resourceVersion=${rv}`, api.token, api.server.pki.caCert);
+  const created = new Map<string, number>();
+  const ready = new Map<string, number>();
+  const seenUpTo = { n: 0 };
+  const scan = () => {
+    for (; seenUpTo.n < w.events.length; seenUpTo.n++) {
+      const o = w.events[seenUpTo.n].object;
+      const isReady = o?.status?.conditions?.some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
+      if (isReady && !ready.has(o.metadata.name)) ready.set(o.metadata.name, performance.now());
+    }
+  };
+  const container = IMAGE === 'host' ? { name: 'c', image: 'host', command: ['sleep', '3600'] } : { name: 'c', image: IMAGE };
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: PODS }, async (_, i) => {
+      const name = `p-${i}`;
+      created.set(name, performance.now());
+      const res = await api.call('POST', pods, { body: { metadata: { name }, spec: { nodeName: 'bench-node', terminationGracePeriodSeconds: 1, containers: [container] } } });
+      if (res.status !== 201) throw new Error(res.text);
+    }),
+  );
+  await until(() => (scan(), ready.size >= PODS), 120_000);
+  const total = performance.now() - t0;
+  const lat = [...ready].map(([n, t]) => t - created.get(n)!);
+  await w.close();
+  await api.kubectl(['delete', 'pods', '--all', '--wait=true'], { timeoutMs: 120_000 });
+  agent.kill('SIGTERM');
+  process.stdout.write(
+    [
+      `bench/pod-startup — ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`,
+      `${PODS} pods (${IMAGE === 'host' ? 'host + sleep' : IMAGE}) created at once on one process-runtime node; create → Ready seen by a watch:`,
+      `p50 ${pct(lat, 50).toFixed(0)} ms, p99 ${pct(lat, 99).toFixed(0)} ms, max ${Math.max(...lat).toFixed(0)} ms; all Ready after ${total.toFixed(0)} ms`,
+      '',
+    ].join('\n'),
+  );
+  await api.stop();
+  const teardown = await import('../../scripts/test-services-teardown.mjs' as string).catch(() => undefined);
+  await teardown?.default();
+  process.exit(0);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+  process.exit(1);
+});
