@@ -1,4 +1,17 @@
-import { envSourceNames, nodeAddress, podAddress, podStatusFromReport, resolveContainerEnv, rfc3339, type ContainerEnvSpec, type EnvSources, type KubeObject } from '@skiff/domain';
+import {
+  envSourceNames,
+  nodeAddress,
+  podAddress,
+  podStatusFromReport,
+  resolveContainerEnv,
+  rfc3339,
+  volumeFiles as volumeFiles_,
+  volumeSourceNames,
+  type ContainerEnvSpec,
+  type EnvSources,
+  type KubeObject,
+  type PodVolumeSpec,
+} from '@skiff/domain';
 import type { ApiClient } from './api-client';
 import type { PodRuntimeStatus, RuntimeDriver } from './runtime/runtime';
 
@@ -98,18 +111,22 @@ export class NodeAgent {
         return latest;
       });
     };
-    const { pod: withEnv, configErrors } = await this.resolveEnv(pod, ip);
-    await report(await this.runtime.startPod(withEnv, ip, (status) => void report(status).catch(() => undefined), configErrors));
+    const { pod: withEnv, configErrors, volumeFiles } = await this.resolveConfig(pod, ip);
+    await report(await this.runtime.startPod(withEnv, ip, (status) => void report(status).catch(() => undefined), { configErrors, volumeFiles }));
   }
 
   /**
-   * The pod with each container's env resolved to plain values (ConfigMaps, Secrets,
-   * the downward API), and the containers whose env cannot be built yet.
+   * What a pod's containers take from ConfigMaps, Secrets and the downward API: env
+   * resolved to plain values, the files of ConfigMap/Secret volumes, and the containers
+   * that cannot start yet (a source is missing) with the reason.
    */
-  private async resolveEnv(pod: KubeObject, podIP: string): Promise<{ pod: KubeObject; configErrors: Map<string, string> }> {
+  private async resolveConfig(pod: KubeObject, podIP: string): Promise<{ pod: KubeObject; configErrors: Map<string, string>; volumeFiles: Map<string, Record<string, string>> }> {
     const ns = pod.metadata.namespace!;
-    const containers = (pod.spec as { containers?: ContainerEnvSpec[] }).containers ?? [];
-    const names = envSourceNames(containers);
+    const containers = (pod.spec as { containers?: (ContainerEnvSpec & { volumeMounts?: { name: string }[] })[] }).containers ?? [];
+    const volumes = (pod.spec as { volumes?: PodVolumeSpec[] }).volumes ?? [];
+    const fromEnv = envSourceNames(containers);
+    const fromVolumes = volumeSourceNames(volumes);
+    const names = { configMaps: [...new Set([...fromEnv.configMaps, ...fromVolumes.configMaps])], secrets: [...new Set([...fromEnv.secrets, ...fromVolumes.secrets])] };
     const fetch = async (kind: 'configmaps' | 'secrets', name: string) => {
       try {
         const obj = await this.api.call('GET', `/api/v1/namespaces/${ns}/${kind}/${name}`);
@@ -125,7 +142,19 @@ export class NodeAgent {
     for (const n of names.secrets) sources.secrets.set(n, await fetch('secrets', n));
     const view = { ...pod, status: { ...(pod.status as object), podIP, hostIP: this.hostIP } };
     const configErrors = new Map<string, string>();
+    const volumeFiles = new Map<string, Record<string, string>>();
+    const volumeErrors = new Map<string, string>();
+    for (const v of volumes) {
+      const r = volumeFiles_(v, sources);
+      if (r && 'error' in r) volumeErrors.set(v.name, r.error);
+      else if (r) volumeFiles.set(v.name, r.files);
+    }
     const resolved = containers.map((c) => {
+      const mountError = (c.volumeMounts ?? []).map((m) => volumeErrors.get(m.name)).find(Boolean);
+      if (mountError) {
+        configErrors.set(c.name, mountError);
+        return c;
+      }
       const r = resolveContainerEnv(c, view, sources);
       if ('error' in r) {
         configErrors.set(c.name, r.error);
@@ -133,7 +162,7 @@ export class NodeAgent {
       }
       return { ...c, env: r.env, envFrom: undefined };
     });
-    return { pod: { ...pod, spec: { ...(pod.spec as object), containers: resolved } }, configErrors };
+    return { pod: { ...pod, spec: { ...(pod.spec as object), containers: resolved } }, configErrors, volumeFiles };
   }
 
   /** Before starting anything: remember the IPs pods already have, so no new pod gets one. */

@@ -24,3 +24,4 @@ export * from './kubelet/restart-policy';
 export * from './kubelet/probe-state';
 export * from './kubelet/env-resolution';
 export * from './watch/line-splitter';
+export * from './kubelet/volume-files';

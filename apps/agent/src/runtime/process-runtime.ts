@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BACKOFF, containerProcess, decideRestart, type ContainerSpecLike, type ImageConfig, type KubeObject, type ProbeSpec, type RestartPolicy } from '@skiff/domain';
+import { BACKOFF, containerProcess, decideRestart, type ContainerSpecLike, type ImageConfig, type KubeObject, type PodVolumeSpec, type ProbeSpec, type RestartPolicy } from '@skiff/domain';
 import { ProcessHandle, stopLeftover, type Exit } from './process-handle';
 import { runProbe, startProber } from './prober';
-import type { PodRuntimeStatus, RuntimeDriver } from './runtime';
+import type { PodConfig, PodRuntimeStatus, RuntimeDriver } from './runtime';
 
 interface Container extends ContainerSpecLike {
   name: string;
@@ -61,8 +61,8 @@ function now(): string {
  * preStop hook, then SIGTERM, then SIGKILL after the grace period. Each pod's processes
  * are recorded on disk, so a restarted agent adopts them instead of starting duplicates, and stops those of pods that are
  * gone. Startup, liveness and readiness probes run as the kubelet's; emptyDir volumes
- * are mounted per container (root). ConfigMap/Secret/PVC volumes and logs through the
- * API come next.
+ * and ConfigMap/Secret volumes are mounted per container (root). PVC volumes and logs
+ * through the API come next.
  */
 export class ProcessRuntime implements RuntimeDriver {
   private readonly pods = new Map<string, PodRun>();
@@ -74,16 +74,17 @@ export class ProcessRuntime implements RuntimeDriver {
     private readonly backoff = BACKOFF,
   ) {}
 
-  async startPod(pod: KubeObject, podIP: string, onChange: (s: PodRuntimeStatus) => void, configErrors = new Map<string, string>()): Promise<PodRuntimeStatus> {
+  async startPod(pod: KubeObject, podIP: string, onChange: (s: PodRuntimeStatus) => void, config?: PodConfig): Promise<PodRuntimeStatus> {
     const uid = pod.metadata.uid!;
     const dir = path.join(this.stateDir, 'pods', uid);
     fs.mkdirSync(dir, { recursive: true });
     const saved = readSaved(dir);
     const run: PodRun = { pod, podIP, dir, containers: [], stopping: false, changed: () => onChange(this.status(run)) };
+    this.writeVolumeFiles(dir, config?.volumeFiles ?? new Map());
     run.containers = ((pod.spec as { containers?: Container[] }).containers ?? []).map((spec) => ({ spec, state: {}, restartCount: 0, step: 0, startedAtMs: 0, ready: false, started: false, pullStep: 0, probers: [] }));
     this.pods.set(uid, run);
     for (const c of run.containers) {
-      const configError = configErrors.get(c.spec.name);
+      const configError = config?.configErrors.get(c.spec.name);
       if (configError) {
         c.state = { waiting: { reason: 'CreateContainerConfigError', message: configError } };
         continue;
@@ -175,20 +176,35 @@ export class ProcessRuntime implements RuntimeDriver {
     const mounts = c.spec.volumeMounts ?? [];
     if (!mounts.length) return [];
     if (process.getuid?.() !== 0) return new Error('volume mounts need the agent to run as root (each container gets its own mount namespace)');
-    const volumes = ((run.pod.spec as { volumes?: { name: string; emptyDir?: object }[] }).volumes ?? []);
+    const volumes = ((run.pod.spec as { volumes?: PodVolumeSpec[] }).volumes ?? []);
     const args: string[] = [];
     for (const m of mounts) {
       const v = volumes.find((x) => x.name === m.name);
       if (!v) return new Error(`volume "${m.name}" is not defined in the pod`);
-      if (!v.emptyDir) return new Error(`volume "${m.name}": only emptyDir volumes are supported so far`);
+      if (!v.emptyDir && !v.configMap && !v.secret) return new Error(`volume "${m.name}": only emptyDir, configMap and secret volumes are supported so far`);
       const src = path.join(run.dir, 'volumes', m.name);
       fs.mkdirSync(src, { recursive: true });
-      args.push(m.mountPath, src, m.readOnly ? 'ro' : 'rw');
+      // ConfigMap and Secret volumes are always read-only, as on Kubernetes.
+      args.push(m.mountPath, src, m.readOnly || !v.emptyDir ? 'ro' : 'rw');
     }
     const script =
       'while [ "$1" != "--" ]; do mkdir -p "$1" && mount --bind "$2" "$1" || exit 127; ' +
       'if [ "$3" = ro ]; then mount -o remount,bind,ro "$1" || exit 127; fi; shift 3; done; shift; exec "$@"';
     return ['unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c', script, 'sh', ...args, '--'];
+  }
+
+  /** ConfigMap and Secret volumes: their files, written into the pod's volume folders. */
+  private writeVolumeFiles(dir: string, volumeFiles: Map<string, Record<string, string>>): void {
+    for (const [name, files] of volumeFiles) {
+      const root = path.join(dir, 'volumes', name);
+      fs.rmSync(root, { recursive: true, force: true });
+      for (const [rel, content] of Object.entries(files)) {
+        const file = path.resolve(root, rel);
+        if (!file.startsWith(root + path.sep)) continue; // no escaping the volume with ../
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, content, { mode: 0o644 });
+      }
+    }
   }
 
   /**

@@ -8,6 +8,14 @@ export interface PodRuntimeStatus {
   containers: { name: string; image: string; state: Record<string, unknown>; lastState?: Record<string, unknown>; ready: boolean; restartCount: number; started: boolean }[];
 }
 
+/** What the agent resolved from the API for a pod before starting it. */
+export interface PodConfig {
+  /** Containers that cannot start yet, with the reason (CreateContainerConfigError). */
+  configErrors: Map<string, string>;
+  /** The files of each ConfigMap/Secret volume, by volume name. */
+  volumeFiles: Map<string, Record<string, string>>;
+}
+
 /**
  * The runtime driver interface (the CRI's place in Kubernetes). `process` runs real
  * child processes (to come); `simulated` runs nothing, as KWOK does.
@@ -17,7 +25,7 @@ export interface RuntimeDriver {
    * Starts (or adopts) the pod's sandbox and containers; resolves with its status, and
    * calls `onChange` with a new one whenever it changes later (a container exits).
    */
-  startPod(pod: KubeObject, podIP: string, onChange: (status: PodRuntimeStatus) => void, configErrors?: Map<string, string>): Promise<PodRuntimeStatus>;
+  startPod(pod: KubeObject, podIP: string, onChange: (status: PodRuntimeStatus) => void, config?: PodConfig): Promise<PodRuntimeStatus>;
   /** Stops everything of the pod within its grace period. */
   stopPod(pod: KubeObject, gracePeriodSeconds: number): Promise<void>;
   /** After the agent's first pod list: stop what runs for pods that are not in `keep` (uids). */

@@ -10,7 +10,7 @@ interface Container {
 export class SimulatedRuntime implements RuntimeDriver {
   constructor(private readonly startDelayMs = 0) {}
 
-  async startPod(pod: KubeObject, podIP: string, _onChange?: (s: PodRuntimeStatus) => void): Promise<PodRuntimeStatus> {
+  async startPod(pod: KubeObject, podIP: string): Promise<PodRuntimeStatus> {
     if (this.startDelayMs) await new Promise((r) => setTimeout(r, this.startDelayMs));
     const startedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     const containers = ((pod.spec as { containers?: Container[] } | undefined)?.containers ?? []).map((c) => ({

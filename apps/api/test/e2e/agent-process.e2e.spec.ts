@@ -79,6 +79,40 @@ describe('skiff-agent, process runtime', () => {
     fs.rmSync(mount, { recursive: true, force: true });
   });
 
+  it('mounts ConfigMap and Secret volumes read-only as files', async () => {
+    await api.call('POST', '/api/v1/namespaces/default/configmaps', { body: { metadata: { name: 'app-conf' }, data: { 'app.conf': 'mode=fast', unused: 'x' } } });
+    await api.call('POST', '/api/v1/namespaces/default/secrets', { body: { metadata: { name: 'app-key' }, stringData: { key: 'KEY' } } });
+    const mount = `/skiff-test-cfg-${Date.now()}`;
+    const out = path.join(api.home, 'cfg-out');
+    const body = {
+      metadata: { name: 'cfg-vol' },
+      spec: {
+        nodeName: 'proc-node',
+        terminationGracePeriodSeconds: 1,
+        volumes: [
+          { name: 'conf', configMap: { name: 'app-conf', items: [{ key: 'app.conf', path: 'etc/app.conf' }] } },
+          { name: 'key', secret: { secretName: 'app-key' } },
+        ],
+        containers: [
+          {
+            name: 'c',
+            image: 'host',
+            command: ['sh', '-c', `{ cat ${mount}/conf/etc/app.conf; echo; cat ${mount}/key/key; echo; ls ${mount}/conf; touch ${mount}/conf/x 2>/dev/null && echo writable || echo read-only; } > ${out}; exec sleep 100`],
+            volumeMounts: [
+              { name: 'conf', mountPath: `${mount}/conf` },
+              { name: 'key', mountPath: `${mount}/key` },
+            ],
+          },
+        ],
+      },
+    };
+    await api.call('POST', pods, { body });
+    await until(() => fs.existsSync(out) && fs.readFileSync(out, 'utf8').includes('read'), 20_000);
+    expect(fs.readFileSync(out, 'utf8').trim().split('\n')).toEqual(['mode=fast', 'KEY', 'etc', 'read-only']);
+    await api.call('DELETE', `${pods}/cfg-vol`);
+    fs.rmSync(mount, { recursive: true, force: true });
+  });
+
   it('runs readiness and liveness probes: ready only when the probe passes, restarted when liveness fails', async () => {
     const probed = (name: string, container: Record<string, unknown>) => ({
       metadata: { name },
