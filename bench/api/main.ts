@@ -5,6 +5,7 @@
  * when set, else starts embedded ones).
  */
 import * as os from 'os';
+import { percentile, runBench } from '../support/run-bench';
 import { Client } from 'pg';
 import { Agent, request } from 'undici';
 import { openWatch } from '../../apps/api/test/support/watch-client';
@@ -13,10 +14,7 @@ import { inProcessFigures } from './in-process';
 
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-}
+const pct = percentile;
 
 async function rawInsertRate(url: string, clients: number): Promise<number> {
   const conns = await Promise.all(Array.from({ length: clients }, async () => {
@@ -55,10 +53,6 @@ async function load(clients: number, op: (client: number, i: number) => Promise<
 }
 
 async function main(): Promise<void> {
-  if (!process.env.DATABASE_URL || !process.env.REDIS_URL) {
-    const setup = await import('../../scripts/test-services-setup.mjs' as string);
-    await setup.default();
-  }
   const api = await startApiProcess(Number(process.env.BENCH_PORT ?? 16443), process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
   const dispatcher = new Agent({ connect: { ca: api.ca }, connections: 64 });
   const call = async (method: string, path: string, body?: unknown, ct = 'application/json') => {
@@ -157,12 +151,6 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  const teardown = await import('../../scripts/test-services-teardown.mjs' as string).catch(() => undefined);
-  await teardown?.default();
-  process.exit(0);
 }
 
-main().catch((e) => {
-  process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
-  process.exit(1);
-});
+runBench(main);

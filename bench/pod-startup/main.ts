@@ -6,6 +6,7 @@
  * Node.js example web server instead.
  */
 import * as os from 'os';
+import { percentile, runBench } from '../support/run-bench';
 import * as path from 'path';
 import { spawnAgent, ROOT } from '../../apps/api/test/support/agent-process';
 import { startTestApi } from '../../apps/api/test/support/test-server';
@@ -14,16 +15,9 @@ import { openWatch, until } from '../../apps/api/test/support/watch-client';
 const PODS = Number(process.env.BENCH_PODS ?? 100);
 const IMAGE = process.env.BENCH_IMAGE ?? 'host';
 
-function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-}
+const pct = percentile;
 
 async function main(): Promise<void> {
-  if (!process.env.DATABASE_URL || !process.env.REDIS_URL) {
-    const setup = await import('../../scripts/test-services-setup.mjs' as string);
-    await setup.default();
-  }
   const api = await startTestApi();
   const agent = spawnAgent(api, ['--name=bench-node', '--runtime=process', `--images-dir=${path.join(ROOT, 'examples/images')}`, `--state-dir=${path.join(api.home, 'agent')}`]);
   await until(async () => (await api.call('GET', '/api/v1/nodes/bench-node')).status === 200, 60_000);
@@ -65,12 +59,6 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   await api.stop();
-  const teardown = await import('../../scripts/test-services-teardown.mjs' as string).catch(() => undefined);
-  await teardown?.default();
-  process.exit(0);
 }
 
-main().catch((e) => {
-  process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -44,10 +44,10 @@ export class ProcessHandle {
 
   /** The process recorded as `pid`/`ticks`, if it is still that same process. */
   static adopt(pid: number, ticks: string): ProcessHandle | undefined {
-    if (!alive(pid) || startTicks(pid) !== ticks) return undefined;
+    if (!processAlive(pid) || startTicks(pid) !== ticks) return undefined;
     return new ProcessHandle(pid, ticks, (done) => {
       const poll = setInterval(() => {
-        if (alive(pid) && startTicks(pid) === ticks) return;
+        if (processAlive(pid) && startTicks(pid) === ticks) return;
         clearInterval(poll);
         done({ exitCode: 255, known: false });
       }, 300);
@@ -76,7 +76,7 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function alive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { request } from 'undici';
+import { processAlive } from '../../../agent/src/runtime/process-handle';
 import { ROOT, spawnAgent } from '../support/agent-process';
 import { startTestApi, type TestApi } from '../support/test-server';
 import { until } from '../support/watch-client';
@@ -265,27 +266,17 @@ describe('skiff-agent, process runtime', () => {
     await new Promise((r) => agent.once('exit', r));
     // While the agent is away, one pod is force-deleted from the API.
     expect((await api.call('DELETE', `${pods}/leftover?gracePeriodSeconds=0`)).status).toBe(200);
-    expect(alive(leftoverPid)).toBe(true);
+    expect(processAlive(leftoverPid)).toBe(true);
     agent = startAgent();
 
-    await until(() => !alive(leftoverPid), 20_000);
+    await until(() => !processAlive(leftoverPid), 20_000);
     // The survivor's process was adopted, not started again: same pid, still answering, no restart counted.
     await new Promise((r) => setTimeout(r, 1500));
     expect(pidOf(survivor.metadata.uid)).toBe(survivorPid);
-    expect(alive(survivorPid)).toBe(true);
+    expect(processAlive(survivorPid)).toBe(true);
     expect(await request(`http://${survivor.status.podIP}:8080/`).then((r) => r.body.text())).toBe('web 1.0 from survivor\n');
     const after = await byName('survivor');
     expect(after.status.podIP).toBe(survivor.status.podIP);
     expect(after.status.containerStatuses[0]).toMatchObject({ restartCount: 0, ready: true });
   });
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
