@@ -25,6 +25,15 @@ export interface TestApi {
 
 export const KUBECTL = process.env.KUBECTL || '/usr/bin/kubectl';
 
+/**
+ * Pod and Service address ranges of this Jest worker's own, so suites running at once
+ * never put two pods (or two ClusterIPs) on one loopback address.
+ */
+function workerAddressRanges(): Record<string, string> {
+  const id = Number(process.env.JEST_WORKER_ID ?? 1);
+  return { SKIFF_POD_CIDR: `127.${64 + 16 * (id % 4)}.0.0/12`, SKIFF_SERVICE_CIDR: `127.${32 + (id % 32)}.0.0/16` };
+}
+
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const iso = isolatedConfig();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'skiff-api-'));
@@ -36,6 +45,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     SKIFF_REDIS_PREFIX: iso.redisPrefix,
     SKIFF_HOME: home,
     SKIFF_PORT: '0',
+    ...workerAddressRanges(),
     ...env,
   });
   const server = await startServer(config, { logger: false });
