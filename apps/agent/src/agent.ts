@@ -1,6 +1,6 @@
 import type { KubeObject, KubeList } from '@skiff/domain';
 import type { ApiClient } from './api-client';
-import { NodeAgent, type NodeResources } from './node-agent';
+import { NodeAgent, type NodeResources, type StartEndpoint } from './node-agent';
 import type { RuntimeDriver } from './runtime/runtime';
 
 export interface AgentOptions {
@@ -8,6 +8,8 @@ export interface AgentOptions {
   runtime: RuntimeDriver;
   resources: NodeResources;
   leaseRenewMs?: number;
+  /** The node's own HTTPS endpoint (logs), when its runtime has something to serve. */
+  startEndpoint?: StartEndpoint;
   log?: (msg: string) => void;
 }
 
@@ -24,7 +26,7 @@ export class Agent {
     private readonly api: ApiClient,
     private readonly opts: AgentOptions,
   ) {
-    for (const name of opts.nodes) this.nodes.set(name, new NodeAgent(name, api, opts.runtime, opts.resources));
+    for (const name of opts.nodes) this.nodes.set(name, new NodeAgent(name, api, opts.runtime, opts.resources, opts.startEndpoint));
   }
 
   async start(): Promise<void> {

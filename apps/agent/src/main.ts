@@ -5,13 +5,14 @@
  *               [--state-dir DIR] [--cpu 4] [--memory 8Gi]
  */
 import * as fs from 'fs';
-import { BACKOFF } from '@skiff/domain';
+import { BACKOFF, parseQuantity } from '@skiff/domain';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { Agent } from './agent';
 import { ApiClient } from './api-client';
 import { ProcessRuntime } from './runtime/process-runtime';
+import { startKubeletServer } from './server/kubelet-server';
 import { SimulatedRuntime } from './runtime/simulated';
 
 function log(msg: string): void {
@@ -33,6 +34,10 @@ async function main(): Promise<void> {
       'state-dir': { type: 'string' },
       // The first crash back-off (Kubernetes: 10 s); tests make it short.
       'crash-backoff-seconds': { type: 'string', default: '10' },
+      // The node's endpoint for logs (the kubelet's 10250), on the node's own address.
+      'kubelet-port': { type: 'string', default: '10250' },
+      'container-log-max-size': { type: 'string', default: '10Mi' },
+      'container-log-max-files': { type: 'string', default: '5' },
       cpu: { type: 'string', default: String(os.cpus().length) },
       memory: { type: 'string', default: `${Math.floor(os.totalmem() / 2 ** 20)}Mi` },
     },
@@ -53,15 +58,24 @@ async function main(): Promise<void> {
     if ((e as { code?: number }).code !== 403) throw e;
     // Already a node token.
   }
+  const runtime =
+    values.runtime === 'process'
+      ? new ProcessRuntime(
+          values['images-dir']!,
+          values['state-dir'] ?? path.resolve(process.env.SKIFF_HOME || '.skiff', 'agent', nodes[0]),
+          nodes[0],
+          { ...BACKOFF, initialMs: Number(values['crash-backoff-seconds']) * 1000 },
+          { maxBytes: parseQuantity(values['container-log-max-size']!), maxFiles: Number(values['container-log-max-files']) },
+        )
+      : new SimulatedRuntime(Number(values['start-delay-ms']));
   const agent = new Agent(api, {
     nodes,
-    runtime:
-      values.runtime === 'process'
-        ? new ProcessRuntime(values['images-dir']!, values['state-dir'] ?? path.resolve(process.env.SKIFF_HOME || '.skiff', 'agent', nodes[0]), nodes[0], {
-            ...BACKOFF,
-            initialMs: Number(values['crash-backoff-seconds']) * 1000,
-          })
-        : new SimulatedRuntime(Number(values['start-delay-ms'])),
+    runtime,
+    // The API's client certificate is checked against the cluster CA: without it, no endpoint.
+    startEndpoint:
+      runtime instanceof ProcessRuntime && ca
+        ? (nodeName, host) => startKubeletServer({ nodeName, host, port: Number(values['kubelet-port']), clientCa: ca, logSource: (...a) => runtime.logSource(...a) })
+        : undefined,
     resources: { cpu: values.cpu!, memory: values.memory!, pods: '110' },
     leaseRenewMs: Number(values['lease-renew-seconds']) * 1000,
     log,

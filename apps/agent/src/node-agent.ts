@@ -5,6 +5,7 @@ import {
   podStatusFromReport,
   resolveContainerEnv,
   rfc3339,
+  SERVING_CERT_ANNOTATION,
   volumeFiles as volumeFiles_,
   volumeSourceNames,
   type ContainerEnvSpec,
@@ -23,6 +24,9 @@ export interface NodeResources {
 
 const LEASE_SECONDS = 40;
 
+/** Starts the node's own endpoint (for `kubectl logs`) on its address. */
+export type StartEndpoint = (nodeName: string, hostIP: string) => Promise<{ port: number; certSha256: string }>;
+
 /**
  * One node's kubelet: registers the Node, keeps its Lease fresh, and runs the pods
  * bound to it through the runtime driver, reporting their status.
@@ -37,6 +41,7 @@ export class NodeAgent {
     private readonly api: ApiClient,
     private readonly runtime: RuntimeDriver,
     private readonly resources: NodeResources,
+    private readonly startEndpoint?: StartEndpoint,
   ) {}
 
   get hostIP(): string {
@@ -53,6 +58,8 @@ export class NodeAgent {
       node = await this.api.call('GET', `/api/v1/nodes/${this.name}`);
     }
     this.podCIDR = (node.spec as { podCIDR?: string }).podCIDR ?? '';
+    const endpoint = await this.startEndpoint?.(this.name, this.hostIP);
+    if (endpoint) await this.api.mergePatch(`/api/v1/nodes/${this.name}`, { metadata: { annotations: { [SERVING_CERT_ANNOTATION]: endpoint.certSha256 } } });
     const now = rfc3339(new Date());
     await this.api.mergePatch(`/api/v1/nodes/${this.name}/status`, {
       status: {
@@ -62,6 +69,7 @@ export class NodeAgent {
           { type: 'InternalIP', address: this.hostIP },
           { type: 'Hostname', address: this.name },
         ],
+        daemonEndpoints: { kubeletEndpoint: { Port: endpoint?.port ?? 0 } },
         conditions: [{ type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'skiff-agent is posting ready status', lastHeartbeatTime: now, lastTransitionTime: now }],
         nodeInfo: { kubeletVersion: 'v1.32.0-skiff', operatingSystem: 'linux', architecture: process.arch, containerRuntimeVersion: 'skiff://0.1.0', osImage: 'Skiff', kernelVersion: '', kubeProxyVersion: '', machineID: '', systemUUID: '', bootID: '' },
       },

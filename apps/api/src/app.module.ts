@@ -5,18 +5,22 @@ import { BearerAuthMiddleware } from './auth/bearer-auth.middleware';
 import { JoinController } from './auth/join.controller';
 import { SKIFF_CONFIG, type SkiffConfig } from './config/skiff-config';
 import { KubeApiController } from './kube-api/kube-api.controller';
+import { KUBELET_CLIENT, type KubeletClientCertificate } from './kubelet-client/kubelet-client';
 import { RegistryModule } from './registry/registry.module';
 import { StoreModule } from './store/store.module';
 
 @Module({})
 export class AppModule implements NestModule {
-  static forConfig(config: SkiffConfig): DynamicModule {
+  static forConfig(config: SkiffConfig, kubeletClient: KubeletClientCertificate): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [StoreModule, RegistryModule, AuthModule, ControllersModule],
       controllers: [KubeApiController, JoinController],
-      providers: [{ provide: SKIFF_CONFIG, useValue: config }],
+      providers: [
+        { provide: SKIFF_CONFIG, useValue: config },
+        { provide: KUBELET_CLIENT, useValue: kubeletClient },
+      ],
       exports: [SKIFF_CONFIG],
     };
   }

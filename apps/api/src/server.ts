@@ -17,7 +17,7 @@ export interface RunningServer {
 /** Builds the Nest application for `config` and serves it over HTTPS. */
 export async function startServer(config: SkiffConfig, opts: { logger?: boolean } = {}): Promise<RunningServer> {
   const pki = ensureServingPki(config.home);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, pki.kubeletClient), {
     httpsOptions: { key: pki.key, cert: pki.cert },
     // The Kubernetes API reads its own bodies (size limit, YAML, patch types).
     bodyParser: false,

@@ -25,3 +25,5 @@ export * from './kubelet/probe-state';
 export * from './kubelet/env-resolution';
 export * from './watch/line-splitter';
 export * from './kubelet/volume-files';
+export * from './kubelet/container-log';
+export * from './kubelet/node-endpoint';

@@ -1,9 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BACKOFF, containerProcess, decideRestart, type ContainerSpecLike, type ImageConfig, type KubeObject, type PodVolumeSpec, type ProbeSpec, type RestartPolicy } from '@skiff/domain';
+import { BACKOFF, Errors, StatusError, containerProcess, decideRestart, type ContainerSpecLike, type ImageConfig, type KubeObject, type PodVolumeSpec, type ProbeSpec, type RestartPolicy } from '@skiff/domain';
+import { ContainerLog, DEFAULT_ROTATION, instanceLogFile, pruneInstanceLogs, type LogRotation } from '../logs/container-log';
+import { attachOutput, openOutput } from '../logs/output-capture';
 import { ProcessHandle, stopLeftover, type Exit } from './process-handle';
 import { runProbe, startProber } from './prober';
-import type { PodConfig, PodRuntimeStatus, RuntimeDriver } from './runtime';
+import type { LogSource, PodConfig, PodRuntimeStatus, RuntimeDriver } from './runtime';
 
 interface Container extends ContainerSpecLike {
   name: string;
@@ -33,6 +35,8 @@ interface RunningContainer {
   /** Image pull back-offs in a row. */
   pullStep: number;
   probers: { stop(): void }[];
+  /** The log of the instance that runs (or ran last). */
+  log?: ContainerLog;
 }
 
 interface PodRun {
@@ -72,6 +76,7 @@ export class ProcessRuntime implements RuntimeDriver {
     private readonly stateDir: string,
     private readonly nodeName: string,
     private readonly backoff = BACKOFF,
+    private readonly logRotation: LogRotation = DEFAULT_ROTATION,
   ) {}
 
   async startPod(pod: KubeObject, podIP: string, onChange: (s: PodRuntimeStatus) => void, config?: PodConfig): Promise<PodRuntimeStatus> {
@@ -96,6 +101,8 @@ export class ProcessRuntime implements RuntimeDriver {
         c.restartCount = was.restartCount;
         c.startedAtMs = was.startedAtMs;
         c.state = { running: { startedAt: was.startedAt } };
+        c.log = new ContainerLog(instanceLogFile(dir, c.spec.name, c.restartCount), this.logRotation);
+        attachOutput(this.outputBase(run, c), c.log);
         this.startProbes(run, c, this.processOf(run, c)?.env ?? {});
         void adopted.exited.then((e) => this.exited(run, c, e, was.startedAt));
       } else {
@@ -149,10 +156,14 @@ export class ProcessRuntime implements RuntimeDriver {
       c.state = { waiting: { reason: 'CreateContainerError', message: mounts.message } };
       return;
     }
-    const log = fs.openSync(path.join(dir, `${c.spec.name}.log`), 'a');
+    // stdout and stderr go through pipes into this instance's log (see output-capture).
+    pruneInstanceLogs(dir, c.spec.name, c.restartCount);
+    c.log = new ContainerLog(instanceLogFile(dir, c.spec.name, c.restartCount), this.logRotation);
+    const output = openOutput(this.outputBase(run, c));
+    attachOutput(this.outputBase(run, c), c.log);
     const cwd = image.dir ? path.resolve(image.dir, proc.workingDir ?? '.') : proc.workingDir;
-    const handle = ProcessHandle.spawn([...mounts, ...proc.argv], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...proc.env }, stdio: ['ignore', log, log] });
-    fs.closeSync(log);
+    const handle = ProcessHandle.spawn([...mounts, ...proc.argv], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...proc.env }, stdio: ['ignore', ...output] });
+    output.forEach((fd) => fs.closeSync(fd));
     if (handle instanceof Error) {
       c.state = { waiting: { reason: 'CreateContainerError', message: handle.message } };
       return;
@@ -308,6 +319,29 @@ export class ProcessRuntime implements RuntimeDriver {
       }, d.delayMs);
     }
     run.changed();
+  }
+
+  private outputBase(run: PodRun, c: RunningContainer): string {
+    return path.join(path.dirname(instanceLogFile(run.dir, c.spec.name, 0)), `${c.restartCount}.output`);
+  }
+
+  /**
+   * The log `kubectl logs` reads, chosen as the kubelet does: the running instance, or
+   * the one that ended last; with `previous`, the one before the running instance (while
+   * a container waits in back-off, that is the one that ended last).
+   */
+  logSource(namespace: string, podName: string, container: string, previous: boolean): LogSource | StatusError {
+    const run = [...this.pods.values()].find((r) => r.pod.metadata.namespace === namespace && r.pod.metadata.name === podName);
+    const c = run?.containers.find((x) => x.spec.name === container);
+    if (!run || !c) return Errors.notFound({ group: '', resource: 'pods' }, `${podName}/${container}`);
+    const waiting = c.state.waiting as { reason?: string } | undefined;
+    if (previous) {
+      const instance = waiting && c.lastState ? c.restartCount : c.restartCount - 1;
+      if (instance < 0 || !c.lastState) return Errors.badRequest(`previous terminated container "${container}" in pod "${podName}" not found`);
+      return { file: instanceLogFile(run.dir, container, instance) };
+    }
+    if (waiting && !c.lastState) return Errors.badRequest(`container "${container}" in pod "${podName}" is waiting to start: ${waiting.reason ?? 'ContainerCreating'}`);
+    return { file: instanceLogFile(run.dir, container, c.restartCount), live: c.state.running ? c.log : undefined };
   }
 
   private save(run: PodRun): void {

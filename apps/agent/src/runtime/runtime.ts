@@ -1,4 +1,5 @@
-import type { KubeObject } from '@skiff/domain';
+import type { KubeObject, StatusError } from '@skiff/domain';
+import type { ContainerLog } from '../logs/container-log';
 
 /** A pod as the agent runs it: what the runtime reports back for the pod's status. */
 export interface PodRuntimeStatus {
@@ -18,7 +19,7 @@ export interface PodConfig {
 
 /**
  * The runtime driver interface (the CRI's place in Kubernetes). `process` runs real
- * child processes (to come); `simulated` runs nothing, as KWOK does.
+ * child processes; `simulated` runs nothing, as KWOK does.
  */
 export interface RuntimeDriver {
   /**
@@ -30,4 +31,12 @@ export interface RuntimeDriver {
   stopPod(pod: KubeObject, gracePeriodSeconds: number): Promise<void>;
   /** After the agent's first pod list: stop what runs for pods that are not in `keep` (uids). */
   cleanup?(keep: Set<string>): Promise<void>;
+  /** Where a container's log is (the current instance's, or the one before with `previous`), or why there is none. */
+  logSource?(namespace: string, pod: string, container: string, previous: boolean): LogSource | StatusError;
+}
+
+/** A container instance's log file, and while the instance runs, its live log to follow. */
+export interface LogSource {
+  file: string;
+  live?: ContainerLog;
 }

@@ -14,6 +14,7 @@ import {
 import type { AuthenticatedRequest } from '../auth/bearer-auth.middleware';
 import { authorizeRequest, denyBootstrapper } from '../auth/request-authorizer';
 import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
+import { KUBELET_CLIENT, KubeletClient, type KubeletClientCertificate } from '../kubelet-client/kubelet-client';
 import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
 import { responseFormat, send } from './negotiation';
@@ -34,8 +35,9 @@ export class KubeApiController {
     @Inject(ObjectRegistry) registry: ObjectRegistry,
     @Inject(StoreRuntime) rt: StoreRuntime,
     @Inject(SKIFF_CONFIG) private readonly config: SkiffConfig,
+    @Inject(KUBELET_CLIENT) kubeletClient: KubeletClientCertificate,
   ) {
-    this.handler = new ResourceHandler(registry, rt.store, rt.hub, { bookmarkIntervalMs: config.bookmarkIntervalMs });
+    this.handler = new ResourceHandler(registry, rt.store, rt.hub, new KubeletClient(kubeletClient), { bookmarkIntervalMs: config.bookmarkIntervalMs });
   }
 
   @Get(['healthz', 'readyz', 'livez'])

@@ -10,6 +10,7 @@ import {
   type ResourceRequest,
   type ResourceType,
 } from '@skiff/domain';
+import type { KubeletClient } from '../kubelet-client/kubelet-client';
 import { ListFilter } from '../registry/list-filter';
 import type { ObjectRegistry } from '../registry/object-registry';
 import type { RequestContext } from '../registry/request-context';
@@ -18,6 +19,7 @@ import type { WatchHub } from '../store/watch-hub';
 import { readObjectBody, readPatchBody } from './body-reader';
 import { deleteOptions } from './delete-options';
 import { listPage } from './list-pager';
+import { servePodLog } from './pod-log';
 import { responseFormat, send } from './negotiation';
 import { bool, dryRun, exactRevision, fieldValidation, includeObject, nonNegativeInt, str } from './query-options';
 import { serveWatch } from './watch-stream';
@@ -30,6 +32,7 @@ export class ResourceHandler {
     private readonly registry: ObjectRegistry,
     private readonly store: ResourceStore,
     private readonly hub: WatchHub,
+    private readonly kubelet: KubeletClient,
     private readonly opts: { bookmarkIntervalMs: number },
   ) {}
 
@@ -73,6 +76,7 @@ export class ResourceHandler {
     if (r.subresource === 'binding') throw Errors.methodNotAllowed('get');
     const obj = await this.registry.get(r.type, r.namespace, r.name);
     if (r.subresource === 'scale') return send(req, res, 200, toScale(obj));
+    if (r.subresource === 'log') return servePodLog(req, res, this.registry, this.kubelet, obj);
     send(req, res, 200, this.render(req, obj));
   }
 

@@ -3,12 +3,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import forge from 'node-forge';
+import { KUBELET_CLIENT_CN } from '@skiff/domain';
 
 export interface ServingPki {
   caCert: string;
   cert: string;
   key: string;
+  /** The API's client certificate towards agents (kube-apiserver's kubelet client certificate). */
+  kubeletClient: { cert: string; key: string };
 }
+
 
 function keyPair(): { forgeKey: forge.pki.rsa.PrivateKey; forgePub: forge.pki.rsa.PublicKey; pem: string } {
   // Node's native RSA generation is fast; forge only assembles and signs the certificates.
@@ -42,22 +46,23 @@ function createCa(): { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKe
   return { cert, key: kp.forgeKey, keyPem: kp.pem };
 }
 
-function createServing(ca: forge.pki.Certificate, caKey: forge.pki.rsa.PrivateKey, hosts: string[]): { certPem: string; keyPem: string } {
+/** A certificate signed by the cluster CA: for serving `hosts`, or (without hosts) a client certificate. */
+function issue(ca: forge.pki.Certificate, caKey: forge.pki.rsa.PrivateKey, commonName: string, hosts?: string[]): { certPem: string; keyPem: string } {
   const kp = keyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = kp.forgePub;
   cert.serialNumber = serial();
   cert.validity.notBefore = new Date(Date.now() - 60_000);
   cert.validity.notAfter = new Date(Date.now() + 2 * 365 * 24 * 3600_000);
-  cert.setSubject([{ name: 'commonName', value: 'skiff-apiserver' }]);
+  cert.setSubject([{ name: 'commonName', value: commonName }]);
   cert.setIssuer(ca.subject.attributes);
-  const altNames = hosts.map((h) => (/^[\d.]+$|:/.test(h) ? { type: 7, ip: h } : { type: 2, value: h }));
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-    { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames },
-  ]);
+  const usage = hosts
+    ? [
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames: hosts.map((h) => (/^[\d.]+$|:/.test(h) ? { type: 7, ip: h } : { type: 2, value: h })) },
+      ]
+    : [{ name: 'extKeyUsage', clientAuth: true }];
+  cert.setExtensions([{ name: 'basicConstraints', cA: false }, { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true }, ...usage]);
   cert.sign(caKey, forge.md.sha256.create());
   return { certPem: forge.pki.certificateToPem(cert), keyPem: kp.pem };
 }
@@ -82,15 +87,28 @@ export function ensureServingPki(home: string, extraHosts: string[] = []): Servi
   const keyFile = path.join(dir, 'apiserver.key');
   const hostsFile = path.join(dir, 'apiserver.hosts');
   const wanted = hosts.join(',');
+  const ca = () => ({ cert: forge.pki.certificateFromPem(caCertPem), key: forge.pki.privateKeyFromPem(fs.readFileSync(caKeyFile, 'utf8')) as forge.pki.rsa.PrivateKey });
   if (!fs.existsSync(certFile) || !fs.existsSync(keyFile) || readOr(hostsFile) !== wanted) {
-    const ca = forge.pki.certificateFromPem(caCertPem);
-    const caKey = forge.pki.privateKeyFromPem(fs.readFileSync(caKeyFile, 'utf8'));
-    const serving = createServing(ca, caKey as forge.pki.rsa.PrivateKey, hosts);
+    const { cert, key } = ca();
+    const serving = issue(cert, key, 'skiff-apiserver', hosts);
     fs.writeFileSync(keyFile, serving.keyPem, { mode: 0o600 });
     fs.writeFileSync(certFile, serving.certPem);
     fs.writeFileSync(hostsFile, wanted);
   }
-  return { caCert: caCertPem, cert: fs.readFileSync(certFile, 'utf8'), key: fs.readFileSync(keyFile, 'utf8') };
+  const clientCertFile = path.join(dir, 'apiserver-kubelet-client.crt');
+  const clientKeyFile = path.join(dir, 'apiserver-kubelet-client.key');
+  if (!fs.existsSync(clientCertFile) || !fs.existsSync(clientKeyFile)) {
+    const { cert, key } = ca();
+    const client = issue(cert, key, KUBELET_CLIENT_CN);
+    fs.writeFileSync(clientKeyFile, client.keyPem, { mode: 0o600 });
+    fs.writeFileSync(clientCertFile, client.certPem);
+  }
+  return {
+    caCert: caCertPem,
+    cert: fs.readFileSync(certFile, 'utf8'),
+    key: fs.readFileSync(keyFile, 'utf8'),
+    kubeletClient: { cert: fs.readFileSync(clientCertFile, 'utf8'), key: fs.readFileSync(clientKeyFile, 'utf8') },
+  };
 }
 
 function readOr(file: string): string | undefined {
