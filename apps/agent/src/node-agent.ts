@@ -121,6 +121,22 @@ export class NodeAgent {
     };
     const { pod: withEnv, configErrors, volumeFiles } = await this.resolveConfig(pod, ip);
     await report(await this.runtime.startPod(withEnv, ip, (status) => void report(status).catch(() => undefined), { configErrors, volumeFiles }));
+    if (configErrors.size) this.retryConfig(pod, ip, 1000);
+  }
+
+  /** As the kubelet's sync loop does: look for the missing ConfigMaps and Secrets again, less often each time (to 30 s). */
+  private retryConfig(pod: KubeObject, ip: string, delayMs: number): void {
+    setTimeout(async () => {
+      if (!this.running.has(pod.metadata.uid!)) return;
+      try {
+        const { pod: withEnv, configErrors, volumeFiles } = await this.resolveConfig(pod, ip);
+        this.runtime.retryConfig?.(withEnv, { configErrors, volumeFiles });
+        if (!configErrors.size) return;
+      } catch {
+        /* the API is away: try again */
+      }
+      this.retryConfig(pod, ip, Math.min(delayMs * 2, 30_000));
+    }, delayMs).unref();
   }
 
   /**

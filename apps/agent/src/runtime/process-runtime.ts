@@ -112,6 +112,24 @@ export class ProcessRuntime implements RuntimeDriver {
     return this.status(run);
   }
 
+  retryConfig(pod: KubeObject, config: PodConfig): void {
+    const run = this.pods.get(pod.metadata.uid!);
+    if (!run || run.stopping) return;
+    this.writeVolumeFiles(run.dir, config.volumeFiles);
+    const specs = (pod.spec as { containers?: Container[] }).containers ?? [];
+    for (const c of run.containers) {
+      if ((c.state.waiting as { reason?: string } | undefined)?.reason !== 'CreateContainerConfigError') continue;
+      const error = config.configErrors.get(c.spec.name);
+      if (error) {
+        c.state = { waiting: { reason: 'CreateContainerConfigError', message: error } };
+        continue;
+      }
+      c.spec = specs.find((s) => s.name === c.spec.name) ?? c.spec;
+      this.launch(run, c);
+    }
+    run.changed();
+  }
+
   async stopPod(pod: KubeObject, gracePeriodSeconds: number): Promise<void> {
     const uid = pod.metadata.uid!;
     const run = this.pods.get(uid);

@@ -27,6 +27,11 @@ export interface RuntimeDriver {
    * calls `onChange` with a new one whenever it changes later (a container exits).
    */
   startPod(pod: KubeObject, podIP: string, onChange: (status: PodRuntimeStatus) => void, config?: PodConfig): Promise<PodRuntimeStatus>;
+  /**
+   * Containers that could not start for want of a ConfigMap or Secret: `config` is
+   * resolved again; those it no longer blames start now.
+   */
+  retryConfig?(pod: KubeObject, config: PodConfig): void;
   /** Stops everything of the pod within its grace period. */
   stopPod(pod: KubeObject, gracePeriodSeconds: number): Promise<void>;
   /** After the agent's first pod list: stop what runs for pods that are not in `keep` (uids). */

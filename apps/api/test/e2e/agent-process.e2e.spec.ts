@@ -133,7 +133,7 @@ describe('skiff-agent, process runtime', () => {
     for (const n of ['ready-ok', 'ready-never', 'not-alive']) await api.call('DELETE', `${pods}/${n}`);
   });
 
-  it('builds container env from ConfigMaps, Secrets and the downward API; a missing one is CreateContainerConfigError', async () => {
+  it('builds container env from ConfigMaps, Secrets and the downward API; a missing one is CreateContainerConfigError until it appears', async () => {
     await api.call('POST', '/api/v1/namespaces/default/configmaps', { body: { metadata: { name: 'cfg' }, data: { MODE: 'fast' } } });
     await api.call('POST', '/api/v1/namespaces/default/secrets', { body: { metadata: { name: 'creds' }, stringData: { password: 's3cret' } } });
     const out = path.join(api.home, 'env-out');
@@ -167,6 +167,8 @@ describe('skiff-agent, process runtime', () => {
     await until(async () => (await api.call('GET', `${pods}/env-missing`)).body.status?.containerStatuses?.[0]?.state?.waiting?.reason === 'CreateContainerConfigError', 20_000);
     const st = (await api.call('GET', `${pods}/env-missing`)).body.status.containerStatuses[0].state.waiting;
     expect(st.message).toBe('configmap "nope" not found');
+    await api.call('POST', '/api/v1/namespaces/default/configmaps', { body: { metadata: { name: 'nope' }, data: { NOW: 'here' } } });
+    await until(async () => (await api.call('GET', `${pods}/env-missing`)).body.status?.containerStatuses?.[0]?.state?.running !== undefined, 30_000);
     for (const n of ['env-pod', 'env-missing']) await api.call('DELETE', `${pods}/${n}`);
   });
 
