@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BACKOFF, Errors, StatusError, containerProcess, decideRestart, type ContainerSpecLike, type ImageConfig, type KubeObject, type PodVolumeSpec, type ProbeSpec, type RestartPolicy } from '@skiff/domain';
+import { BACKOFF, Errors, StatusError, containerProcess, decideRestart, podHostname, type ContainerSpecLike, type ImageConfig, type KubeObject, type PodVolumeSpec, type ProbeSpec, type RestartPolicy } from '@skiff/domain';
 import { ContainerLog, DEFAULT_ROTATION, instanceLogFile, pruneInstanceLogs, type LogRotation } from '../logs/container-log';
 import { attachOutput, openOutput } from '../logs/output-capture';
 import { ProcessHandle, stopLeftover, type Exit } from './process-handle';
@@ -163,15 +163,15 @@ export class ProcessRuntime implements RuntimeDriver {
     const image = this.resolve(c.spec.image);
     if (!image) return this.pullFailed(run, c);
     c.pullStep = 0;
-    const base = { POD_IP: podIP, POD_NAME: pod.metadata.name!, POD_NAMESPACE: pod.metadata.namespace!, NODE_NAME: this.nodeName, HOSTNAME: pod.metadata.name! };
+    const base = { POD_IP: podIP, POD_NAME: pod.metadata.name!, POD_NAMESPACE: pod.metadata.namespace!, NODE_NAME: this.nodeName, HOSTNAME: podHostname(pod) };
     const proc = containerProcess(image.config, c.spec, base);
     if (!proc.argv.length) {
       c.state = { waiting: { reason: 'CreateContainerError', message: 'no command: neither the image nor the container names one' } };
       return;
     }
-    const mounts = this.mounts(run, c);
-    if (mounts instanceof Error) {
-      c.state = { waiting: { reason: 'CreateContainerError', message: mounts.message } };
+    const sandbox = this.sandbox(run, c);
+    if (sandbox instanceof Error) {
+      c.state = { waiting: { reason: 'CreateContainerError', message: sandbox.message } };
       return;
     }
     // stdout and stderr go through pipes into this instance's log (see output-capture).
@@ -180,7 +180,7 @@ export class ProcessRuntime implements RuntimeDriver {
     const output = openOutput(this.outputBase(run, c));
     attachOutput(this.outputBase(run, c), c.log);
     const cwd = image.dir ? path.resolve(image.dir, proc.workingDir ?? '.') : proc.workingDir;
-    const handle = ProcessHandle.spawn([...mounts, ...proc.argv], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...proc.env }, stdio: ['ignore', ...output] });
+    const handle = ProcessHandle.spawn([...sandbox, ...proc.argv], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...proc.env }, stdio: ['ignore', ...output] });
     output.forEach((fd) => fs.closeSync(fd));
     if (handle instanceof Error) {
       c.state = { waiting: { reason: 'CreateContainerError', message: handle.message } };
@@ -196,15 +196,15 @@ export class ProcessRuntime implements RuntimeDriver {
   }
 
   /**
-   * A container's volumeMounts, as an argv prefix: its own mount namespace in which each
-   * volume is bind-mounted at its mountPath, so two pods using one path never see each
-   * other's files (`unshare --mount`, which needs root). emptyDir volumes are folders of
-   * the pod, shared by its containers. Without mounts, nothing is prefixed.
+   * The container's sandbox, as an argv prefix (root only): its own UTS namespace with
+   * the pod's hostname, and its own mount namespace in which each volume is bind-mounted
+   * at its mountPath, so two pods using one path never see each other's files. emptyDir
+   * volumes are folders of the pod, shared by its containers. Not root: no prefix, the
+   * host's hostname, and volume mounts are refused.
    */
-  private mounts(run: PodRun, c: RunningContainer): string[] | Error {
+  private sandbox(run: PodRun, c: RunningContainer): string[] | Error {
     const mounts = c.spec.volumeMounts ?? [];
-    if (!mounts.length) return [];
-    if (process.getuid?.() !== 0) return new Error('volume mounts need the agent to run as root (each container gets its own mount namespace)');
+    if (process.getuid?.() !== 0) return mounts.length ? new Error('volume mounts need the agent to run as root (each container gets its own mount namespace)') : [];
     const volumes = ((run.pod.spec as { volumes?: PodVolumeSpec[] }).volumes ?? []);
     const args: string[] = [];
     for (const m of mounts) {
@@ -217,9 +217,11 @@ export class ProcessRuntime implements RuntimeDriver {
       args.push(m.mountPath, src, m.readOnly || !v.emptyDir ? 'ro' : 'rw');
     }
     const script =
+      'echo "$1" > /proc/sys/kernel/hostname || exit 127; shift; ' +
       'while [ "$1" != "--" ]; do mkdir -p "$1" && mount --bind "$2" "$1" || exit 127; ' +
       'if [ "$3" = ro ]; then mount -o remount,bind,ro "$1" || exit 127; fi; shift 3; done; shift; exec "$@"';
-    return ['unshare', '--mount', '--propagation', 'private', '--', 'sh', '-c', script, 'sh', ...args, '--'];
+    const namespaces = mounts.length ? ['--uts', '--mount', '--propagation', 'private'] : ['--uts'];
+    return ['unshare', ...namespaces, '--', 'sh', '-c', script, 'sh', podHostname(run.pod), ...args, '--'];
   }
 
   /** ConfigMap and Secret volumes: their files, written into the pod's volume folders. */
@@ -256,7 +258,7 @@ export class ProcessRuntime implements RuntimeDriver {
   private processOf(run: PodRun, c: RunningContainer) {
     const image = this.resolve(c.spec.image);
     if (!image) return undefined;
-    return containerProcess(image.config, c.spec, { POD_IP: run.podIP, POD_NAME: run.pod.metadata.name!, POD_NAMESPACE: run.pod.metadata.namespace!, NODE_NAME: this.nodeName, HOSTNAME: run.pod.metadata.name! });
+    return containerProcess(image.config, c.spec, { POD_IP: run.podIP, POD_NAME: run.pod.metadata.name!, POD_NAMESPACE: run.pod.metadata.namespace!, NODE_NAME: this.nodeName, HOSTNAME: podHostname(run.pod) });
   }
 
   /**

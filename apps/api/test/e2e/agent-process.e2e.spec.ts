@@ -51,7 +51,7 @@ describe('skiff-agent, process runtime', () => {
     expect(wide.stdout).toContain('proc-node');
   });
 
-  it('shares an emptyDir and the pod IP between two containers: one writes, the other serves', async () => {
+  it('shares an emptyDir and the pod IP between two containers: one writes (under the pod\'s own hostname), the other serves', async () => {
     const mount = `/skiff-test-${Date.now()}`;
     const body = {
       metadata: { name: 'two' },
@@ -60,7 +60,7 @@ describe('skiff-agent, process runtime', () => {
         terminationGracePeriodSeconds: 1,
         volumes: [{ name: 'shared', emptyDir: {} }],
         containers: [
-          { name: 'writer', image: 'host', command: ['sh', '-c', `echo "written by $POD_NAME" > ${mount}/index.html; exec sleep 100`], volumeMounts: [{ name: 'shared', mountPath: mount }] },
+          { name: 'writer', image: 'host', command: ['sh', '-c', `echo "written by $(cat /proc/sys/kernel/hostname)" > ${mount}/index.html; exec sleep 100`], volumeMounts: [{ name: 'shared', mountPath: mount }] },
           { name: 'server', image: 'host', command: ['python3', '-m', 'http.server', '--bind', '$(POD_IP)', '--directory', mount, '8080'], volumeMounts: [{ name: 'shared', mountPath: mount, readOnly: true }] },
         ],
       },
@@ -213,7 +213,7 @@ describe('skiff-agent, process runtime', () => {
     const del = await api.kubectl(['delete', 'pod', 'web-1'], { timeoutMs: 30_000 });
     expect(del.stdout).toContain('pod "web-1" deleted');
     expect((await api.call('GET', `${pods}/web-1`)).status).toBe(404);
-    const log = fs.readFileSync(path.join(stateDir, 'pods', p.metadata.uid, 'web.log'), 'utf8');
+    const log = fs.readFileSync(path.join(stateDir, 'pods', p.metadata.uid, 'logs', 'web', '0.log'), 'utf8');
     expect(log).toContain('SIGTERM: closing');
     const gone = await request(`http://${p.status.podIP}:8080/`).then(() => false, () => true);
     expect(gone).toBe(true);

@@ -43,3 +43,9 @@ export function containerProcess(image: ImageConfig, c: ContainerSpecLike, base:
   else argv = [...(image.entrypoint ?? []), ...(c.args?.length ? c.args : image.cmd ?? [])];
   return { argv: argv.map((a) => expandVars(a, env)), env, workingDir: c.workingDir || image.workingDir };
 }
+
+/** A pod's hostname, as the kubelet sets it: `spec.hostname`, else the pod name cut to 63 characters (no trailing `-` or `.`). */
+export function podHostname(pod: { metadata: { name?: string }; spec?: unknown }): string {
+  const wanted = (pod.spec as { hostname?: string } | undefined)?.hostname;
+  return wanted || (pod.metadata.name ?? '').slice(0, 63).replace(/[-.]+$/, '');
+}
