@@ -1,5 +1,6 @@
 import type { KubeObject, KubeList } from '@skiff/domain';
 import type { ApiClient } from './api-client';
+import { MetricsReporter, type MetricsOptions } from './metrics/metrics-reporter';
 import { NodeAgent, type NodeResources, type StartEndpoint } from './node-agent';
 import type { RuntimeDriver } from './runtime/runtime';
 
@@ -10,6 +11,8 @@ export interface AgentOptions {
   leaseRenewMs?: number;
   /** The node's own HTTPS endpoint (logs), when its runtime has something to serve. */
   startEndpoint?: StartEndpoint;
+  /** Push resource usage to the API (`--metrics-seconds`). */
+  metrics?: MetricsOptions;
   log?: (msg: string) => void;
 }
 
@@ -21,6 +24,7 @@ export class Agent {
   private readonly nodes = new Map<string, NodeAgent>();
   private readonly abort = new AbortController();
   private timer?: NodeJS.Timeout;
+  private metrics?: MetricsReporter;
 
   constructor(
     private readonly api: ApiClient,
@@ -34,11 +38,18 @@ export class Agent {
     this.opts.log?.(`registered ${this.nodes.size} node(s)`);
     this.timer = setInterval(() => void inBatches([...this.nodes.values()], 32, (n) => n.renewLease()).catch((e) => this.opts.log?.(`lease renewal: ${e.message}`)), this.opts.leaseRenewMs ?? 10_000);
     void this.watchPods();
+    if (this.opts.metrics) this.metrics = MetricsReporter.start(this.api, this.opts.nodes, this.opts.runtime, this.opts.metrics, this.opts.log);
   }
 
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    this.metrics?.stop();
     this.abort.abort();
+  }
+
+  /** The nodes' own addresses (their InternalIPs): known once `start()` has registered them. */
+  get hostIPs(): string[] {
+    return [...this.nodes.values()].map((n) => n.hostIP);
   }
 
   /** List then watch the pods bound to these nodes; on a broken watch, list again. */

@@ -2,7 +2,7 @@
  * skiff-agent: the node agent (kubelet side of Skiff).
  *   skiff-agent --server https://127.0.0.1:6443 --token <join or node token> --ca-file ca.crt
  *               [--name NODE] [--runtime process|simulated] [--simulated-nodes N] [--images-dir DIR]
- *               [--state-dir DIR] [--cpu 4] [--memory 8Gi]
+ *               [--state-dir DIR] [--cpu 4] [--memory 8Gi] [--metrics-seconds 15]
  */
 import * as fs from 'fs';
 import { BACKOFF, parseQuantity } from '@skiff/domain';
@@ -38,6 +38,8 @@ async function main(): Promise<void> {
       'kubelet-port': { type: 'string', default: '10250' },
       'container-log-max-size': { type: 'string', default: '10Mi' },
       'container-log-max-files': { type: 'string', default: '5' },
+      // How often resource usage is pushed to the API (kubectl top, dashboard, autoscaler).
+      'metrics-seconds': { type: 'string', default: '15' },
       cpu: { type: 'string', default: String(os.cpus().length) },
       memory: { type: 'string', default: `${Math.floor(os.totalmem() / 2 ** 20)}Mi` },
     },
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
   if (values.runtime !== 'simulated' && values.runtime !== 'process') throw new Error(`--runtime must be "process" or "simulated", got "${values.runtime}"`);
   const count = values.runtime === 'process' ? 1 : Number(values['simulated-nodes']);
   if (!Number.isInteger(count) || count < 1) throw new Error('--simulated-nodes must be a positive integer');
+  if (!(Number(values['metrics-seconds']) > 0)) throw new Error('--metrics-seconds must be a positive number');
   const nodes = count === 1 ? [values.name!] : Array.from({ length: count }, (_, i) => `${values.name}-sim-${i}`);
   const ca = values['ca-file'] ? fs.readFileSync(values['ca-file'], 'utf8') : undefined;
   const api = new ApiClient(values.server!, values.token, ca);
@@ -78,6 +81,7 @@ async function main(): Promise<void> {
         : undefined,
     resources: { cpu: values.cpu!, memory: values.memory!, pods: '110' },
     leaseRenewMs: Number(values['lease-renew-seconds']) * 1000,
+    metrics: { intervalMs: Number(values['metrics-seconds']) * 1000, synthetic: values.runtime === 'simulated' },
     log,
   });
   await agent.start();

@@ -5,6 +5,7 @@ import { BearerAuthMiddleware } from './auth/bearer-auth.middleware';
 import { JoinController } from './auth/join.controller';
 import { SKIFF_CONFIG, type SkiffConfig } from './config/skiff-config';
 import { KubeApiController } from './kube-api/kube-api.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { KUBELET_CLIENT, type KubeletClientCertificate } from './kubelet-client/kubelet-client';
 import { RegistryModule } from './registry/registry.module';
 import { StoreModule } from './store/store.module';
@@ -15,7 +16,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       global: true,
-      imports: [StoreModule, RegistryModule, AuthModule, ControllersModule],
+      imports: [StoreModule, RegistryModule, AuthModule, ControllersModule, MetricsModule],
       controllers: [KubeApiController, JoinController],
       providers: [
         { provide: SKIFF_CONFIG, useValue: config },

@@ -27,3 +27,4 @@ export * from './watch/line-splitter';
 export * from './kubelet/volume-files';
 export * from './kubelet/container-log';
 export * from './kubelet/node-endpoint';
+export * from './metrics';

@@ -5,7 +5,7 @@ import { ContainerLog, DEFAULT_ROTATION, instanceLogFile, pruneInstanceLogs, typ
 import { attachOutput, openOutput } from '../logs/output-capture';
 import { ProcessHandle, stopLeftover, type Exit } from './process-handle';
 import { runProbe, startProber } from './prober';
-import type { LogSource, PodConfig, PodRuntimeStatus, RuntimeDriver } from './runtime';
+import type { LogSource, PodConfig, PodRuntimeStatus, RunningContainerRef, RuntimeDriver } from './runtime';
 
 interface Container extends ContainerSpecLike {
   name: string;
@@ -401,6 +401,13 @@ export class ProcessRuntime implements RuntimeDriver {
     const restarting = containers.some((c) => c.lastState && 'waiting' in c.state);
     const phase = all('terminated') ? (exitedOk ? 'Succeeded' : 'Failed') : containers.some((c) => 'running' in c.state) || restarting ? 'Running' : 'Pending';
     return { phase, podIP: run.podIP, ready: containers.every((c) => c.ready), containers };
+  }
+
+  /** The containers running now with their process (its pid is their process group), for resource metrics. */
+  runningContainers(): RunningContainerRef[] {
+    return [...this.pods.values()].flatMap(({ pod, containers }) =>
+      containers.flatMap((c) => (c.proc?.running ? [{ node: this.nodeName, namespace: pod.metadata.namespace!, pod: pod.metadata.name!, uid: pod.metadata.uid!, container: c.spec.name, pid: c.proc.pid }] : [])),
+    );
   }
 }
 

@@ -38,6 +38,19 @@ export interface RuntimeDriver {
   cleanup?(keep: Set<string>): Promise<void>;
   /** Where a container's log is (the current instance's, or the one before with `previous`), or why there is none. */
   logSource?(namespace: string, pod: string, container: string, previous: boolean): LogSource | StatusError;
+  /** The containers running now, for resource metrics. */
+  runningContainers?(): RunningContainerRef[];
+}
+
+/** A running container, as resource metrics find it. */
+export interface RunningContainerRef {
+  node: string;
+  namespace: string;
+  pod: string;
+  uid: string;
+  container: string;
+  /** Its main process, whose pid is also its process group's id; none when nothing runs (simulated). */
+  pid?: number;
 }
 
 /** A container instance's log file, and while the instance runs, its live log to follow. */

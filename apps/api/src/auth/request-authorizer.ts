@@ -30,3 +30,18 @@ export function denyBootstrapper(user: UserInfo): void {
     throw Errors.forbidden(`User "${user.name}" may only join nodes (POST /skiff/v1/join)`);
   }
 }
+
+/**
+ * `POST /skiff/v1/metrics`: usage is pushed by node agents only (node tokens), each
+ * for its own nodes, as only the kubelet serves its node's stats. Without `nodes`,
+ * checks the caller alone.
+ */
+export function authorizeMetricsReport(user: UserInfo, nodes?: readonly string[]): void {
+  if (!user.groups.includes(NODES_GROUP)) {
+    throw Errors.forbidden(`User "${user.name}" cannot report metrics: only node tokens may (POST /skiff/v1/metrics)`);
+  }
+  const other = nodes?.find((n) => !(user.nodes ?? []).includes(n));
+  if (other !== undefined) {
+    throw Errors.forbidden(`User "${user.name}" cannot report metrics for node "${other}": a node token may only report for its own node`);
+  }
+}

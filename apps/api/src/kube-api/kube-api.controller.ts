@@ -2,6 +2,7 @@ import { All, Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
   Errors,
+  METRICS_GROUP,
   aggregatedDiscovery,
   apiGroup,
   apiGroupList,
@@ -14,6 +15,7 @@ import {
 import type { AuthenticatedRequest } from '../auth/bearer-auth.middleware';
 import { authorizeRequest, denyBootstrapper } from '../auth/request-authorizer';
 import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
+import { ResourceMetricsApi } from '../metrics/resource-metrics-api';
 import { KUBELET_CLIENT, KubeletClient, type KubeletClientCertificate } from '../kubelet-client/kubelet-client';
 import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
@@ -36,6 +38,7 @@ export class KubeApiController {
     @Inject(StoreRuntime) rt: StoreRuntime,
     @Inject(SKIFF_CONFIG) private readonly config: SkiffConfig,
     @Inject(KUBELET_CLIENT) kubeletClient: KubeletClientCertificate,
+    @Inject(ResourceMetricsApi) private readonly metrics: ResourceMetricsApi,
   ) {
     this.handler = new ResourceHandler(registry, rt.store, rt.hub, new KubeletClient(kubeletClient), { bookmarkIntervalMs: config.bookmarkIntervalMs });
   }
@@ -74,6 +77,8 @@ export class KubeApiController {
     const parsed = parseRequestPath(req.method, req.path, bool(req.query as Record<string, unknown>, 'watch'));
     denyBootstrapper(req.user!);
     if (parsed.kind === 'discovery') return this.discovery(req, res, parsed.path, parsed.group, parsed.version);
+    // Not stored objects: served from the usage the agents report.
+    if (parsed.kind === 'resource' && parsed.group === METRICS_GROUP) return this.metrics.serve(req, res, parsed, req.user!);
     if (parsed.kind !== 'resource' || !parsed.type) throw Errors.pathNotFound();
     const r = parsed as ResourceRequest & { type: ResourceType };
     await this.handler.handle(req, res, r, {

@@ -15,7 +15,21 @@ describe('discovery documents', () => {
   });
   it('names every served API group once', () => {
     const names = apiGroupList().groups.map((g) => g.name);
-    expect(names).toEqual(['apps', 'autoscaling', 'coordination.k8s.io']);
+    expect(names).toEqual(['apps', 'autoscaling', 'coordination.k8s.io', 'metrics.k8s.io']);
+  });
+  it('serves the resource metrics API read-only: NodeMetrics cluster-wide, PodMetrics per namespace', () => {
+    expect(apiGroupList().groups.find((g) => g.name === 'metrics.k8s.io')?.preferredVersion).toEqual({ groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' });
+    expect(apiResourceList('metrics.k8s.io', 'v1beta1')!.resources).toEqual([
+      { name: 'nodes', singularName: '', namespaced: false, kind: 'NodeMetrics', verbs: ['get', 'list'] },
+      { name: 'pods', singularName: '', namespaced: true, kind: 'PodMetrics', verbs: ['get', 'list'] },
+    ]);
+    const metrics = aggregatedDiscovery(false).items.find((g) => g.metadata.name === 'metrics.k8s.io')!;
+    expect(metrics.versions[0].resources.map((r) => [r.resource, r.scope, r.responseKind.kind, r.verbs])).toEqual([
+      ['nodes', 'Cluster', 'NodeMetrics', ['get', 'list']],
+      ['pods', 'Namespaced', 'PodMetrics', ['get', 'list']],
+    ]);
+    // The stored kinds keep every verb.
+    expect(apiResourceList('', 'v1')!.resources.find((r) => r.name === 'pods')!.verbs).toContain('create');
   });
   it('has no document for an unserved group-version', () => {
     expect(apiResourceList('batch', 'v1')).toBeUndefined();

@@ -1,8 +1,18 @@
+import { METRICS_RESOURCE_TYPES, type ReadOnlyResourceType } from '../metrics/resource-metrics';
 import { RESOURCE_TYPES, apiGroups, apiVersionOf, type ResourceType } from '../resources/registry';
 
-/** The discovery documents of kube-apiserver, built from the resource registry. */
+/**
+ * The discovery documents of kube-apiserver, built from the resource registry, plus the
+ * read-only resource metrics API (what kube-aggregator adds for metrics-server).
+ */
 
 const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+const SERVED: readonly (ResourceType | ReadOnlyResourceType)[] = [...RESOURCE_TYPES, ...METRICS_RESOURCE_TYPES];
+
+function verbsOf(t: ResourceType | ReadOnlyResourceType): string[] {
+  return 'verbs' in t ? t.verbs : ALL_VERBS;
+}
 
 interface SubresourceInfo {
   kind: { group: string; version: string; kind: string } | 'self';
@@ -29,7 +39,7 @@ function subresourceInfo(sub: string): SubresourceInfo {
 }
 
 function typesOf(group: string, version: string): ResourceType[] {
-  return RESOURCE_TYPES.filter((t) => t.group === group && t.version === version);
+  return SERVED.filter((t) => t.group === group && t.version === version);
 }
 
 export function apiVersions(serverAddress: string) {
@@ -46,11 +56,11 @@ function groupEntry(g: { group: string; versions: string[] }) {
 }
 
 export function apiGroupList() {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: apiGroups().map(groupEntry) };
+  return { kind: 'APIGroupList', apiVersion: 'v1', groups: apiGroups(SERVED).map(groupEntry) };
 }
 
 export function apiGroup(group: string) {
-  const g = apiGroups().find((x) => x.group === group);
+  const g = apiGroups(SERVED).find((x) => x.group === group);
   return g ? { kind: 'APIGroup', apiVersion: 'v1', ...groupEntry(g) } : undefined;
 }
 
@@ -64,7 +74,7 @@ export function apiResourceList(group: string, version: string) {
       singularName: t.singular,
       namespaced: t.namespaced,
       kind: t.kind,
-      verbs: ALL_VERBS,
+      verbs: verbsOf(t),
       ...(t.shortNames ? { shortNames: t.shortNames } : {}),
       ...(t.categories ? { categories: t.categories } : {}),
     });
@@ -90,7 +100,7 @@ function discoveryResource(t: ResourceType) {
     responseKind: { group: t.group, version: t.version, kind: t.kind },
     scope: t.namespaced ? 'Namespaced' : 'Cluster',
     singularResource: t.singular,
-    verbs: ALL_VERBS,
+    verbs: verbsOf(t),
     ...(t.shortNames ? { shortNames: t.shortNames } : {}),
     ...(t.categories ? { categories: t.categories } : {}),
     ...(t.subresources.length
@@ -110,7 +120,7 @@ function discoveryResource(t: ResourceType) {
 
 /** Aggregated discovery (apidiscovery.k8s.io/v2): `legacy` is `/api`, otherwise `/apis`. */
 export function aggregatedDiscovery(legacy: boolean) {
-  const groups = legacy ? [{ group: '', versions: ['v1'] }] : apiGroups();
+  const groups = legacy ? [{ group: '', versions: ['v1'] }] : apiGroups(SERVED);
   return {
     kind: 'APIGroupDiscoveryList',
     apiVersion: 'apidiscovery.k8s.io/v2',

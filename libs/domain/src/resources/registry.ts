@@ -63,9 +63,9 @@ export function findResourceTypeByGroupResource(gr: string): ResourceType | unde
 }
 
 /** The API groups in the order discovery lists them (core first, as the real server does). */
-export function apiGroups(): { group: string; versions: string[] }[] {
+export function apiGroups(types: readonly ResourceType[] = RESOURCE_TYPES): { group: string; versions: string[] }[] {
   const out: { group: string; versions: string[] }[] = [];
-  for (const t of RESOURCE_TYPES) {
+  for (const t of types) {
     if (!t.group) continue;
     let g = out.find((x) => x.group === t.group);
     if (!g) out.push((g = { group: t.group, versions: [] }));
