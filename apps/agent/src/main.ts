@@ -14,6 +14,7 @@ import { ApiClient } from './api-client';
 import { ProcessRuntime } from './runtime/process-runtime';
 import { startKubeletServer } from './server/kubelet-server';
 import { SimulatedRuntime } from './runtime/simulated';
+import { ServiceProxy } from './proxy/service-proxy';
 
 function log(msg: string): void {
   process.stderr.write(`skiff-agent: ${msg}\n`);
@@ -85,9 +86,12 @@ async function main(): Promise<void> {
     log,
   });
   await agent.start();
+  // Simulated pods have no processes to send traffic to: the Service proxy runs with the process runtime.
+  const proxy = values.runtime === 'process' ? new ServiceProxy(api, agent.hostIPs, { log }) : undefined;
+  proxy?.start();
   log(`running ${nodes.length} node(s) against ${values.server}`);
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(sig, () => void agent.stop().then(() => process.exit(0)));
+    process.on(sig, () => void Promise.all([agent.stop(), proxy?.stop()]).then(() => process.exit(0)));
   }
 }
 

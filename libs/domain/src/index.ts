@@ -26,5 +26,6 @@ export * from './kubelet/env-resolution';
 export * from './watch/line-splitter';
 export * from './kubelet/volume-files';
 export * from './kubelet/container-log';
+export * from './proxy';
 export * from './kubelet/node-endpoint';
 export * from './metrics';

@@ -1,0 +1,2 @@
+export * from './service-proxy-table';
+export * from './round-robin';
