@@ -75,7 +75,7 @@ describe('the real kubectl against Skiff', () => {
     expect(table).toMatch(/\nweb\s+0\/2\s+0\s+0\s+\d+s\n/);
     const wide = await k('get', 'service', 'web', '-o', 'wide');
     expect(wide).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\s+SELECTOR/);
-    expect(wide).toMatch(/web\s+ClusterIP\s+127\.32\.\d+\.\d+\s+<none>\s+80\/TCP\s+\S+\s+app=web/);
+    expect(wide).toMatch(/web\s+ClusterIP\s+127\.\d+\.\d+\.\d+\s+<none>\s+80\/TCP\s+\S+\s+app=web/);
     expect(await k('get', 'deployment', 'web', '-o', 'yaml')).toContain('kind: Deployment');
     expect(await k('get', 'deployment', 'web', '-o', 'jsonpath={.spec.template.spec.containers[0].image}')).toBe('nginx:1.26');
     expect(await k('get', 'namespaces', '-o', 'name')).toContain('namespace/kube-system');
