@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { BACKOFF, Errors, StatusError, containerProcess, decideRestart, podHostname, type ContainerSpecLike, type ImageConfig, type KubeObject, type PodVolumeSpec, type ProbeSpec, type RestartPolicy } from '@skiff/domain';
 import { ContainerLog, DEFAULT_ROTATION, instanceLogFile, pruneInstanceLogs, type LogRotation } from '../logs/container-log';
-import { attachOutput, openOutput } from '../logs/output-capture';
+import { OutputPipes, attachOutput } from '../logs/output-capture';
 import { ProcessHandle, stopLeftover, type Exit } from './process-handle';
 import { runProbe, startProber } from './prober';
 import type { LogSource, PodConfig, PodRuntimeStatus, RunningContainerRef, RuntimeDriver } from './runtime';
@@ -70,6 +70,7 @@ function now(): string {
  */
 export class ProcessRuntime implements RuntimeDriver {
   private readonly pods = new Map<string, PodRun>();
+  private readonly pipes: OutputPipes;
 
   constructor(
     private readonly imagesDir: string,
@@ -77,7 +78,9 @@ export class ProcessRuntime implements RuntimeDriver {
     private readonly nodeName: string,
     private readonly backoff = BACKOFF,
     private readonly logRotation: LogRotation = DEFAULT_ROTATION,
-  ) {}
+  ) {
+    this.pipes = new OutputPipes(path.join(stateDir, 'pipes'));
+  }
 
   async startPod(pod: KubeObject, podIP: string, onChange: (s: PodRuntimeStatus) => void, config?: PodConfig): Promise<PodRuntimeStatus> {
     const uid = pod.metadata.uid!;
@@ -177,7 +180,7 @@ export class ProcessRuntime implements RuntimeDriver {
     // stdout and stderr go through pipes into this instance's log (see output-capture).
     pruneInstanceLogs(dir, c.spec.name, c.restartCount);
     c.log = new ContainerLog(instanceLogFile(dir, c.spec.name, c.restartCount), this.logRotation);
-    const output = openOutput(this.outputBase(run, c));
+    const output = this.pipes.open(this.outputBase(run, c));
     attachOutput(this.outputBase(run, c), c.log);
     const cwd = image.dir ? path.resolve(image.dir, proc.workingDir ?? '.') : proc.workingDir;
     const handle = ProcessHandle.spawn([...sandbox, ...proc.argv], { cwd, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...proc.env }, stdio: ['ignore', ...output] });
