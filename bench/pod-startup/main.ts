@@ -20,7 +20,9 @@ const pct = percentile;
 async function main(): Promise<void> {
   const api = await startTestApi();
   const agent = spawnAgent(api, ['--name=bench-node', '--runtime=process', `--images-dir=${path.join(ROOT, 'examples/images')}`, `--state-dir=${path.join(api.home, 'agent')}`]);
-  await until(async () => (await api.call('GET', '/api/v1/nodes/bench-node')).status === 200, 60_000);
+  // The node is Ready once the agent has registered (its endpoint started): pods from now on.
+  await until(async () => (await api.call('GET', '/api/v1/nodes/bench-node')).body?.status?.conditions?.some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True'), 60_000);
+  await new Promise((r) => setTimeout(r, 500));
   const pods = '/api/v1/namespaces/default/pods';
   const rv = (await api.call('GET', pods)).body.metadata.resourceVersion;
   const w = await openWatch(`${api.url}${pods}?watch=true&resourceVersion=${rv}`, api.token, api.server.pki.caCert);

@@ -17,7 +17,8 @@ const STREAMS: LogStream[] = ['stdout', 'stderr'];
  *
  * Node cannot make a FIFO itself, and running `mkfifo` per container would cost a
  * process each (100 pods at once: a second of blocking). So pipes are made ahead, many
- * per `mkfifo`, in a pool folder, and moved into place when a container starts.
+ * per `mkfifo` (256 at start, 128 more whenever fewer are left), in a pool folder, and
+ * moved into place when a container starts.
  */
 export class OutputPipes {
   private readonly pool: string[] = [];
@@ -26,17 +27,17 @@ export class OutputPipes {
 
   constructor(
     private readonly poolDir: string,
-    private readonly batch = 64,
+    private readonly batch = 128,
   ) {
     fs.rmSync(poolDir, { recursive: true, force: true });
     fs.mkdirSync(poolDir, { recursive: true });
-    this.pool.push(...this.makeSync(batch));
+    this.pool.push(...this.makeSync(2 * batch));
   }
 
   /** Two pipes in place at `base`, and the container's ends of them (stdout, stderr). */
   open(base: string): number[] {
     if (this.pool.length < 2) this.pool.push(...this.makeSync(2));
-    if (this.pool.length < this.batch / 2) this.refill();
+    if (this.pool.length < this.batch) this.refill();
     return STREAMS.map((s) => {
       const file = `${base}.${s}`;
       fs.rmSync(file, { force: true });

@@ -345,7 +345,7 @@ export class ProcessRuntime implements RuntimeDriver {
   }
 
   private outputBase(run: PodRun, c: RunningContainer): string {
-    return path.join(path.dirname(instanceLogFile(run.dir, c.spec.name, 0)), `${c.restartCount}.output`);
+    return path.join(run.dir, `${c.spec.name}.${c.restartCount}`);
   }
 
   /**

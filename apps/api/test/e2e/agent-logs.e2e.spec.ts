@@ -109,9 +109,9 @@ describe('container logs (kubectl logs)', () => {
   it('rotates a log that outgrows --container-log-max-size, keeping --container-log-max-files', async () => {
     await runPod('chatty', [{ name: 'c', command: ['sh', '-c', 'i=0; while [ $i -lt 400 ]; do echo "chatty line $i padded to make it longer"; i=$((i+1)); done; exec sleep 100'] }]);
     const uid = (await api.call('GET', `${pods}/chatty`)).body.metadata.uid;
-    const dir = path.join(stateDir, 'pods', uid, 'logs', 'c');
+    const dir = path.join(stateDir, 'pods', uid);
     await until(async () => (await logs(['chatty', '--tail=1'])) === 'chatty line 399 padded to make it longer\n', 15_000);
-    const files = fs.readdirSync(dir).filter((f) => f.startsWith('0.log'));
+    const files = fs.readdirSync(dir).filter((f) => f.startsWith('c.0.log'));
     expect(files.length).toBe(2);
     for (const f of files) expect(fs.statSync(path.join(dir, f)).size).toBeLessThanOrEqual(4096);
     // As on Kubernetes, only the current file is served.

@@ -213,7 +213,7 @@ describe('skiff-agent, process runtime', () => {
     const del = await api.kubectl(['delete', 'pod', 'web-1'], { timeoutMs: 30_000 });
     expect(del.stdout).toContain('pod "web-1" deleted');
     expect((await api.call('GET', `${pods}/web-1`)).status).toBe(404);
-    const log = fs.readFileSync(path.join(stateDir, 'pods', p.metadata.uid, 'logs', 'web', '0.log'), 'utf8');
+    const log = fs.readFileSync(path.join(stateDir, 'pods', p.metadata.uid, 'web.0.log'), 'utf8');
     expect(log).toContain('SIGTERM: closing');
     const gone = await request(`http://${p.status.podIP}:8080/`).then(() => false, () => true);
     expect(gone).toBe(true);
