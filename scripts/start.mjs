@@ -94,6 +94,7 @@ try {
       '--runtime=process',
       `--images-dir=${path.join(root, 'examples', 'images')}`,
       `--state-dir=${path.join(home, 'agent')}`,
+      '--stop-pods-on-exit',
     ]);
   }
   if (!stopping) {

