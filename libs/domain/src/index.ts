@@ -29,3 +29,4 @@ export * from './kubelet/container-log';
 export * from './proxy';
 export * from './kubelet/node-endpoint';
 export * from './metrics';
+export * from './endpoints';

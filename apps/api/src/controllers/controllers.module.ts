@@ -2,12 +2,15 @@ import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@
 import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
 import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
+import { EndpointsController } from './endpoints/endpoints-controller';
 import { NamespaceCleaner } from './namespace/namespace-cleaner';
+import { ControllerRuntime } from './runtime/controller-runtime';
 
-/** The controllers role (SKIFF_ROLES). For now: the namespace cleaner. */
+/** The controllers role (SKIFF_ROLES): the controllers on the BullMQ runtime, and the namespace cleaner. */
 @Module({})
 export class ControllersModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private cleaner?: NamespaceCleaner;
+  private runtime?: ControllerRuntime;
 
   constructor(
     @Inject(SKIFF_CONFIG) private readonly config: SkiffConfig,
@@ -19,9 +22,13 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
     if (!this.config.roles.has('controllers')) return;
     this.cleaner = new NamespaceCleaner(this.registry, this.rt.store, this.rt.hub);
     await this.cleaner.start();
+    const controllers = [new EndpointsController(this.registry, this.rt.store)];
+    this.runtime = new ControllerRuntime(this.rt.store, this.rt.hub, controllers, { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
+    await this.runtime.start();
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     this.cleaner?.stop();
+    await this.runtime?.stop();
   }
 }
