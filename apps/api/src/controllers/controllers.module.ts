@@ -3,6 +3,7 @@ import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
 import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
 import { EndpointsController } from './endpoints/endpoints-controller';
+import { GarbageCollector } from './garbage-collector/garbage-collector';
 import { NamespaceCleaner } from './namespace/namespace-cleaner';
 import { ControllerRuntime } from './runtime/controller-runtime';
 
@@ -22,7 +23,7 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
     if (!this.config.roles.has('controllers')) return;
     this.cleaner = new NamespaceCleaner(this.registry, this.rt.store, this.rt.hub);
     await this.cleaner.start();
-    const controllers = [new EndpointsController(this.registry, this.rt.store)];
+    const controllers = [new EndpointsController(this.registry, this.rt.store), new GarbageCollector(this.registry, this.rt.store)];
     this.runtime = new ControllerRuntime(this.rt.store, this.rt.hub, controllers, { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
     await this.runtime.start();
   }

@@ -84,6 +84,12 @@ export class ResourceStore {
     return rows[0]?.body;
   }
 
+  /** Every object, of any resource, with an ownerReference to `uid` (the garbage collector's graph edge, GIN-indexed). */
+  async dependents(uid: string): Promise<{ resource: string; object: KubeObject }[]> {
+    const rows: { resource: string; body: KubeObject }[] = await this.ds.query(`SELECT resource, body FROM objects WHERE owner_uids @> ARRAY[$1]::uuid[]`, [uid]);
+    return rows.map((r) => ({ resource: r.resource, object: r.body }));
+  }
+
   async list(type: ResourceType, q: ListQuery = {}): Promise<ListResult> {
     if (q.atRevision !== undefined) return this.listAt(type, q, q.atRevision);
     const args: unknown[] = [groupResource(type)];
