@@ -4,13 +4,12 @@ import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
 import { EndpointsController } from './endpoints/endpoints-controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector';
-import { NamespaceCleaner } from './namespace/namespace-cleaner';
+import { NamespaceController } from './namespace/namespace-controller';
 import { ControllerRuntime } from './runtime/controller-runtime';
 
-/** The controllers role (SKIFF_ROLES): the controllers on the BullMQ runtime, and the namespace cleaner. */
+/** The controllers role (SKIFF_ROLES): kube-controller-manager's controllers on the BullMQ runtime. */
 @Module({})
 export class ControllersModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  private cleaner?: NamespaceCleaner;
   private runtime?: ControllerRuntime;
 
   constructor(
@@ -21,15 +20,14 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.roles.has('controllers')) return;
-    this.cleaner = new NamespaceCleaner(this.registry, this.rt.store, this.rt.hub);
-    await this.cleaner.start();
-    const controllers = [new EndpointsController(this.registry, this.rt.store), new GarbageCollector(this.registry, this.rt.store)];
-    this.runtime = new ControllerRuntime(this.rt.store, this.rt.hub, controllers, { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
+    const { registry } = this;
+    const { store, hub } = this.rt;
+    const controllers = [new NamespaceController(registry, store), new EndpointsController(registry, store), new GarbageCollector(registry, store)];
+    this.runtime = new ControllerRuntime(store, hub, controllers, { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
     await this.runtime.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.cleaner?.stop();
     await this.runtime?.stop();
   }
 }
