@@ -35,6 +35,7 @@ export class NodeAgent {
   private podCIDR = '';
   private readonly addresses = new Map<string, string>(); // pod uid → IP
   private readonly running = new Set<string>();
+  private renewals = 0;
 
   constructor(
     readonly name: string,
@@ -77,19 +78,33 @@ export class NodeAgent {
     await this.renewLease();
   }
 
-  /** The heartbeat: the node lifecycle controller reads this Lease's renewTime. */
+  /**
+   * The heartbeat: the node lifecycle controller reads this Lease's renewTime. Every
+   * sixth renewal, and the first after one failed, also posts Ready again (the kubelet's
+   * status report), so a node marked Unknown while it could not reach the API recovers.
+   */
   async renewLease(): Promise<void> {
     const path = `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${this.name}`;
     const renewTime = new Date().toISOString().replace('Z', '000Z');
     try {
       await this.api.mergePatch(path, { spec: { renewTime } });
     } catch (e) {
-      if ((e as { code?: number }).code !== 404) throw e;
+      if ((e as { code?: number }).code !== 404) {
+        this.renewals = -1;
+        throw e;
+      }
       await this.api.call('POST', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', {
         metadata: { name: this.name },
         spec: { holderIdentity: this.name, leaseDurationSeconds: LEASE_SECONDS, renewTime },
       });
     }
+    if (this.renewals++ % 6 === 5 || this.renewals === 0) await this.postReady();
+  }
+
+  private async postReady(): Promise<void> {
+    const now = rfc3339(new Date());
+    const ready = { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'skiff-agent is posting ready status', lastHeartbeatTime: now };
+    await this.api.call('PATCH', `/api/v1/nodes/${this.name}/status`, { status: { conditions: [ready] } }, 'application/strategic-merge-patch+json');
   }
 
   /** A pod bound to this node changed: start it, or stop it and let the API remove it. */

@@ -30,3 +30,5 @@ export * from './proxy';
 export * from './kubelet/node-endpoint';
 export * from './metrics';
 export * from './endpoints';
+export * from './events';
+export * from './nodes';

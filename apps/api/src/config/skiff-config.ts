@@ -23,6 +23,10 @@ export interface SkiffConfig {
   podCidr: string;
   nodeCidrMaskSize: number;
   nodePortRange: [number, number];
+  /** A node whose Lease is older than this is NotReady (kube-controller-manager's node-monitor-grace-period). */
+  nodeMonitorGraceMs: number;
+  /** Pods of an unreachable node are evicted after this (Kubernetes' default toleration: 300 s). */
+  podEvictionTimeoutMs: number;
   /** Lowest Nest log level printed: debug, log, warn or error. */
   logLevel: 'debug' | 'log' | 'warn' | 'error';
 }
@@ -70,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SkiffConfig {
     podCidr: env.SKIFF_POD_CIDR || '127.64.0.0/10',
     nodeCidrMaskSize: int(env, 'SKIFF_NODE_CIDR_MASK_SIZE', 24),
     nodePortRange: [npLow, npHigh],
+    nodeMonitorGraceMs: int(env, 'SKIFF_NODE_MONITOR_GRACE_SECONDS', 40) * 1000,
+    podEvictionTimeoutMs: int(env, 'SKIFF_POD_EVICTION_TIMEOUT_SECONDS', 300) * 1000,
     logLevel: logLevel(env.SKIFF_LOG_LEVEL),
   };
 }

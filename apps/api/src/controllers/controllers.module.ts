@@ -4,7 +4,9 @@ import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
 import { EndpointsController } from './endpoints/endpoints-controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector';
+import { EventRecorder } from '../events/event-recorder';
 import { NamespaceController } from './namespace/namespace-controller';
+import { NodeLifecycleController } from './node-lifecycle/node-lifecycle-controller';
 import { ControllerRuntime } from './runtime/controller-runtime';
 
 /** The controllers role (SKIFF_ROLES): kube-controller-manager's controllers on the BullMQ runtime. */
@@ -22,7 +24,13 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
     if (!this.config.roles.has('controllers')) return;
     const { registry } = this;
     const { store, hub } = this.rt;
-    const controllers = [new NamespaceController(registry, store), new EndpointsController(registry, store), new GarbageCollector(registry, store)];
+    const lifecycle = { graceMs: this.config.nodeMonitorGraceMs, evictionMs: this.config.podEvictionTimeoutMs };
+    const controllers = [
+      new NamespaceController(registry, store),
+      new EndpointsController(registry, store),
+      new GarbageCollector(registry, store),
+      new NodeLifecycleController(registry, store, new EventRecorder(registry, 'node-controller'), lifecycle),
+    ];
     this.runtime = new ControllerRuntime(store, hub, controllers, { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
     await this.runtime.start();
   }
