@@ -8,6 +8,7 @@ import { KubeApiController } from './kube-api/kube-api.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { KUBELET_CLIENT, type KubeletClientCertificate } from './kubelet-client/kubelet-client';
 import { RegistryModule } from './registry/registry.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
 import { StoreModule } from './store/store.module';
 
 @Module({})
@@ -16,7 +17,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       global: true,
-      imports: [StoreModule, RegistryModule, AuthModule, ControllersModule, MetricsModule],
+      imports: [StoreModule, RegistryModule, AuthModule, ControllersModule, SchedulerModule, MetricsModule],
       controllers: [KubeApiController, JoinController],
       providers: [
         { provide: SKIFF_CONFIG, useValue: config },

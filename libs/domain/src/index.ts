@@ -31,4 +31,5 @@ export * from './kubelet/node-endpoint';
 export * from './metrics';
 export * from './endpoints';
 export * from './events';
+export * from './scheduling';
 export * from './nodes';

@@ -94,7 +94,14 @@ export class ControllerRuntime {
     const adds: Promise<void>[] = [];
     for (const c of this.controllers) {
       const wanted = new Set<string>();
-      for (const change of changes) for (const key of c.watches[change.resource]?.(change) ?? []) wanted.add(key);
+      for (const change of changes) {
+        try {
+          for (const key of c.watches[change.resource]?.(change) ?? []) wanted.add(key);
+        } catch (e) {
+          // One odd object must not end the watch that feeds every controller.
+          this.logger.warn(`${c.name}: ${change.resource} ${change.namespace}/${change.name}: ${(e as Error).message}`);
+        }
+      }
       for (const key of wanted) adds.push(this.enqueue(c.name, key));
     }
     await Promise.all(adds).catch((e) => this.logger.warn(`dispatch: ${(e as Error).message}`));

@@ -1,0 +1,154 @@
+import { Logger } from '@nestjs/common';
+import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import { findResourceType, newSchedulerState, podKey, scheduleBatch, type KubeObject, type Pod } from '@skiff/domain';
+import type { EventRecorder } from '../events/event-recorder';
+import type { ObjectRegistry } from '../registry/object-registry';
+import { internalContext } from '../registry/request-context';
+import type { ResourceStore } from '../store/resource-store';
+import type { WatchHub, WatchSubscription } from '../store/watch-hub';
+import { SchedulerCache } from './scheduler-cache';
+
+const PODS = findResourceType('', 'v1', 'pods')!;
+const NODES = findResourceType('', 'v1', 'nodes')!;
+const QUEUE = 'scheduler';
+const ROUND = 'round';
+const ctx = () => internalContext('system:kube-scheduler');
+
+export interface SchedulerOptions {
+  redisUrl: string;
+  prefix: string;
+  /** Pods placed per round at most. */
+  batchSize?: number;
+  /** Bindings written at once. */
+  bindConcurrency?: number;
+  /** Unschedulable pods are tried again at least this often (kube-scheduler: 5 min). */
+  retryUnschedulableMs?: number;
+}
+
+/**
+ * The scheduler (DESIGN §4): the watch keeps a cache of nodes and bound pods and the
+ * queue of pods to place; a BullMQ job — one at a time across all scheduler processes,
+ * deduplicated with keepLastIfActive — runs a round: up to `batchSize` pending pods
+ * placed by the pure filter/score plugins (libs/domain/src/scheduling) against the
+ * cache, each counted on its node at once (assumed), then bound through the registry's
+ * binding. Pods that fit nowhere get PodScheduled=False and a FailedScheduling Event in
+ * Kubernetes' words, and wait until a node changes or a pod goes away.
+ */
+export class Scheduler {
+  private readonly logger = new Logger('scheduler');
+  readonly cache = new SchedulerCache();
+  private readonly state = newSchedulerState();
+  private queue?: Queue;
+  private worker?: Worker;
+  private sub?: WatchSubscription;
+  private retry?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly registry: ObjectRegistry,
+    private readonly store: ResourceStore,
+    private readonly hub: WatchHub,
+    private readonly events: EventRecorder,
+    private readonly opts: SchedulerOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    const connection: ConnectionOptions = { url: this.opts.redisUrl, maxRetriesPerRequest: null };
+    const prefix = `${this.opts.prefix}bull`;
+    this.queue = new Queue(QUEUE, { connection, prefix });
+    this.worker = new Worker(QUEUE, () => this.round(), { connection, prefix, concurrency: 1 });
+    this.worker.on('error', (e) => this.logger.warn(e.message));
+    this.worker.on('failed', (_job, e) => this.logger.warn(`round failed: ${e.message}`));
+    const { current } = await this.store.revisions();
+    this.sub = await this.hub.subscribe(current, {
+      onChanges: (changes) => {
+        let wake = false;
+        for (const c of changes) {
+          if (c.resource !== 'nodes' && c.resource !== 'pods') continue;
+          try {
+            wake = this.cache.apply(c) || wake;
+          } catch (e) {
+            // One odd object must not end the scheduler's watch.
+            this.logger.warn(`${c.resource} ${c.namespace}/${c.name}: ${(e as Error).message}`);
+          }
+        }
+        if (wake) this.wake();
+      },
+      onError: (e) => this.logger.warn(`watch ended: ${e.message}`),
+    });
+    for (const n of (await this.store.list(NODES)).items) this.cache.loadNode(n);
+    for (const p of (await this.store.list(PODS)).items) this.cache.loadPod(p);
+    this.wake();
+    this.retry = setInterval(() => this.cache.retryUnschedulable() && this.wake(), this.opts.retryUnschedulableMs ?? 5 * 60_000);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.sub?.close();
+    clearInterval(this.retry);
+    await this.worker?.close();
+    await this.queue?.close();
+  }
+
+  private wake(): void {
+    if (this.stopped || !this.cache.pending.size) return;
+    void this.queue!.add(ROUND, {}, { deduplication: { id: ROUND, keepLastIfActive: true }, removeOnComplete: true, removeOnFail: true }).catch((e) => this.logger.warn(`wake: ${(e as Error).message}`));
+  }
+
+  /** One scheduling round; another follows at once while pods are pending. */
+  private async round(): Promise<void> {
+    const pods = [...this.cache.pending.values()].slice(0, this.opts.batchSize ?? 1000);
+    if (!pods.length) return;
+    for (const p of pods) this.cache.pending.delete(podKey(p));
+    const nodes = [...this.cache.nodes.values()];
+    const results = scheduleBatch(pods, nodes, { state: this.state });
+    const work = pods.map((pod, i) => async () => {
+      const r = results[i];
+      if ('node' in r) return this.bind(pod, r.node);
+      this.cache.unschedulable.set(podKey(pod), pod);
+      await this.markUnschedulable(pod, r.message);
+    });
+    await inParallel(work, this.opts.bindConcurrency ?? 64);
+    if (this.cache.pending.size) this.wake();
+  }
+
+  private async bind(pod: Pod, node: string): Promise<void> {
+    this.cache.assume(pod, node);
+    const { namespace, name } = pod.metadata;
+    try {
+      await this.registry.bindPod(PODS, namespace!, name!, node, ctx());
+      void this.events.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${node}`);
+    } catch (e) {
+      // Gone, bound by someone else, or being deleted: the watch tells the rest.
+      this.cache.forget(pod);
+      if (![404, 409].includes((e as { code?: number }).code ?? 0)) {
+        this.logger.warn(`binding ${namespace}/${name} to ${node}: ${(e as Error).message}`);
+        this.cache.pending.set(podKey(pod), pod);
+      }
+    }
+  }
+
+  private async markUnschedulable(pod: Pod, message: string): Promise<void> {
+    const { namespace, name } = pod.metadata;
+    await this.events.record(pod, 'Warning', 'FailedScheduling', message);
+    const same = (pod.status as { conditions?: { type: string; status: string; message?: string }[] } | undefined)?.conditions?.find((c) => c.type === 'PodScheduled');
+    if (same?.status === 'False' && same.message === message) return;
+    const condition = { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    await this.registry
+      .update(PODS, namespace!, name!, (p: KubeObject) => {
+        const status = (p.status ?? {}) as { conditions?: { type: string }[]; phase?: string };
+        return { ...p, status: { ...status, phase: status.phase ?? 'Pending', conditions: [...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'), condition] } };
+      }, 'status', ctx())
+      .catch((e) => {
+        if ((e as { code?: number }).code !== 404) throw e;
+      });
+  }
+}
+
+async function inParallel(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) await tasks[next++]().catch(() => undefined);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
+}
