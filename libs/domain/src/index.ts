@@ -33,3 +33,4 @@ export * from './endpoints';
 export * from './events';
 export * from './scheduling';
 export * from './nodes';
+export * from './workloads';

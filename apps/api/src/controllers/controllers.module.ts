@@ -1,4 +1,5 @@
 import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { findResourceType } from '@skiff/domain';
 import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
 import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
@@ -7,6 +8,7 @@ import { GarbageCollector } from './garbage-collector/garbage-collector';
 import { EventRecorder } from '../events/event-recorder';
 import { NamespaceController } from './namespace/namespace-controller';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle-controller';
+import { ReplicaSetController } from './replica-set/replica-set-controller';
 import { ControllerRuntime } from './runtime/controller-runtime';
 
 /** The controllers role (SKIFF_ROLES): kube-controller-manager's controllers on the BullMQ runtime. */
@@ -30,6 +32,8 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
       new EndpointsController(registry, store),
       new GarbageCollector(registry, store),
       new NodeLifecycleController(registry, store, new EventRecorder(registry, 'node-controller'), lifecycle),
+      new ReplicaSetController(findResourceType('apps', 'v1', 'replicasets')!, registry, store, new EventRecorder(registry, 'replicaset-controller')),
+      new ReplicaSetController(findResourceType('', 'v1', 'replicationcontrollers')!, registry, store, new EventRecorder(registry, 'replication-controller')),
     ];
     this.runtime = new ControllerRuntime(store, hub, controllers, { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
     await this.runtime.start();

@@ -1,0 +1,123 @@
+import {
+  findResourceType,
+  groupResource,
+  matches,
+  replicaSetDecision,
+  replicaSetSelector,
+  slowStartBatchSizes,
+  withOwnerRef,
+  withoutOwnerRef,
+  type KubeObject,
+  type LabelSelectorRequirements,
+  type Pod,
+  type ReplicaSetLike,
+  type ResourceType,
+} from '@skiff/domain';
+import type { EventRecorder } from '../../events/event-recorder';
+import type { ObjectRegistry } from '../../registry/object-registry';
+import { internalContext } from '../../registry/request-context';
+import type { ResourceStore } from '../../store/resource-store';
+import type { Change } from '../../store/store-types';
+import { objectKeyOf, ownerKeys, splitKey, type Controller, type ReconcileResult } from '../runtime/controller';
+
+const PODS = findResourceType('', 'v1', 'pods')!;
+
+/**
+ * The ReplicaSet controller, and with `replicationcontrollers` the ReplicationController
+ * one: keeps spec.replicas pods of the template, adopting matching orphans and releasing
+ * pods that stop matching (replicaSetDecision in libs/domain decides; this writes). The
+ * store is read directly, so there is no informer lag and no need for Kubernetes'
+ * "expectations"; BullMQ runs one reconcile per key at a time.
+ */
+export class ReplicaSetController implements Controller {
+  readonly name: string;
+  readonly watches: Record<string, (c: Change) => string[]>;
+  private readonly selectors = new Map<string, LabelSelectorRequirements>(); // key → selector, for orphans
+
+  constructor(
+    private readonly type: ResourceType,
+    private readonly registry: ObjectRegistry,
+    private readonly store: ResourceStore,
+    private readonly events: EventRecorder,
+  ) {
+    this.name = type.resource;
+    this.watches = {
+      [groupResource(type)]: (c) => {
+        const key = objectKeyOf(c.object);
+        if (c.type === 'DELETED') this.selectors.delete(key);
+        else this.remember(c.object);
+        return [key];
+      },
+      pods: (c) => [...ownerKeys(c, type.kind), ...this.orphanKeys(c)],
+    };
+  }
+
+  private ctx() {
+    return internalContext(`system:serviceaccount:kube-system:${this.type.kind === 'ReplicaSet' ? 'replicaset' : 'replication'}-controller`);
+  }
+
+  /** A pod without a controller wakes the controllers whose selector matches it (to adopt it). */
+  private orphanKeys(c: Change): string[] {
+    if (c.type === 'DELETED' || c.object.metadata.ownerReferences?.some((r) => r.controller)) return [];
+    const labels = c.object.metadata.labels ?? {};
+    const keys: string[] = [];
+    for (const [key, selector] of this.selectors) if (key.startsWith(`${c.namespace}/`) && selector && matches(selector, labels)) keys.push(key);
+    return keys;
+  }
+
+  private remember(rs: KubeObject): void {
+    const selector = replicaSetSelector(rs as ReplicaSetLike);
+    if (selector) this.selectors.set(objectKeyOf(rs), selector);
+  }
+
+  async keys(): Promise<string[]> {
+    const { items } = await this.store.list(this.type);
+    for (const rs of items) this.remember(rs);
+    return items.map(objectKeyOf);
+  }
+
+  async reconcile(key: string): Promise<ReconcileResult | void> {
+    const { namespace, name } = splitKey(key);
+    const rs = await this.store.get({ type: this.type, namespace, name });
+    if (!rs || rs.metadata.deletionTimestamp) return;
+    const { items: pods } = await this.store.list(PODS, { namespace });
+    const d = replicaSetDecision({ rs: rs as ReplicaSetLike, pods: pods as Pod[], now: new Date() });
+    if (d.invalidSelector) return;
+    const ctx = this.ctx();
+    const ignoreGone = (e: { code?: number }) => {
+      if (e.code !== 404 && e.code !== 409) throw e;
+    };
+    for (const pod of d.adopt) {
+      await this.registry
+        .update(PODS, namespace, pod.metadata.name!, (p) => (p.metadata.ownerReferences?.some((r) => r.controller) ? p : withOwnerRef(p, d.controllerRef)), 'main', ctx)
+        .catch(ignoreGone);
+    }
+    for (const pod of d.release) {
+      await this.registry.update(PODS, namespace, pod.metadata.name!, (p) => withoutOwnerRef(p, rs.metadata.uid!), 'main', ctx).catch(ignoreGone);
+    }
+    let failure: string | undefined;
+    // Slow start, as Kubernetes: 1, 2, 4 … at once, stopping at the first batch with a failure.
+    for (const size of slowStartBatchSizes(d.create)) {
+      const results = await Promise.allSettled(Array.from({ length: size }, () => this.registry.create(PODS, namespace, structuredClone(d.podTemplate), ctx)));
+      for (const r of results) {
+        if (r.status === 'fulfilled') void this.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${r.value.metadata.name}`);
+        else failure = (r.reason as Error).message;
+      }
+      if (failure) {
+        await this.events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${failure}`);
+        break;
+      }
+    }
+    await Promise.all(
+      d.delete.map(async (pod) => {
+        await this.registry.delete(PODS, namespace, pod.metadata.name!, { preconditions: { uid: pod.metadata.uid } }, ctx).catch(ignoreGone);
+        void this.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+      }),
+    );
+    if (d.statusChanged) {
+      await this.registry.update(this.type, namespace, name, (o) => ({ ...o, status: d.status }), 'status', ctx).catch(ignoreGone);
+    }
+    if (failure) throw new Error(`creating pods: ${failure}`);
+    return d.requeueAfterSeconds !== undefined ? { requeueAfterMs: Math.ceil(d.requeueAfterSeconds * 1000) } : undefined;
+  }
+}
