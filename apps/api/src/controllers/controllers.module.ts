@@ -3,6 +3,7 @@ import { findResourceType } from '@skiff/domain';
 import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
 import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
+import { DeploymentController } from './deployment/deployment-controller';
 import { EndpointsController } from './endpoints/endpoints-controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector';
 import { EventRecorder } from '../events/event-recorder';
@@ -34,6 +35,7 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
       new NodeLifecycleController(registry, store, new EventRecorder(registry, 'node-controller'), lifecycle),
       new ReplicaSetController(findResourceType('apps', 'v1', 'replicasets')!, registry, store, new EventRecorder(registry, 'replicaset-controller')),
       new ReplicaSetController(findResourceType('', 'v1', 'replicationcontrollers')!, registry, store, new EventRecorder(registry, 'replication-controller')),
+      new DeploymentController(registry, store, new EventRecorder(registry, 'deployment-controller')),
     ];
     this.runtime = new ControllerRuntime(store, hub, controllers, { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
     await this.runtime.start();
