@@ -1,7 +1,7 @@
 import type { KubeObject, KubeList } from '@skiff/domain';
 import type { ApiClient } from './api-client';
 import { MetricsReporter, type MetricsOptions } from './metrics/metrics-reporter';
-import { NodeAgent, type NodeResources, type StartEndpoint } from './node-agent';
+import { NodeAgent, type Drain, type NodeResources, type StartEndpoint } from './node-agent';
 import type { RuntimeDriver } from './runtime/runtime';
 
 export interface AgentOptions {
@@ -11,6 +11,8 @@ export interface AgentOptions {
   leaseRenewMs?: number;
   /** The node's own HTTPS endpoint (logs), when its runtime has something to serve. */
   startEndpoint?: StartEndpoint;
+  /** Wait for traffic to leave a pod before stopping it (the Service proxy knows). */
+  drain?: Drain;
   /** Push resource usage to the API (`--metrics-seconds`). */
   metrics?: MetricsOptions;
   log?: (msg: string) => void;
@@ -30,7 +32,7 @@ export class Agent {
     private readonly api: ApiClient,
     private readonly opts: AgentOptions,
   ) {
-    for (const name of opts.nodes) this.nodes.set(name, new NodeAgent(name, api, opts.runtime, opts.resources, opts.startEndpoint));
+    for (const name of opts.nodes) this.nodes.set(name, new NodeAgent(name, api, opts.runtime, opts.resources, opts.startEndpoint, opts.drain));
   }
 
   async start(): Promise<void> {

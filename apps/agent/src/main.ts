@@ -76,9 +76,16 @@ async function main(): Promise<void> {
           { maxBytes: parseQuantity(values['container-log-max-size']!), maxFiles: Number(values['container-log-max-files']) },
         )
       : new SimulatedRuntime(Number(values['start-delay-ms']));
+  let proxy: ServiceProxy | undefined;
   const agent = new Agent(api, {
     nodes,
     runtime,
+    drain: values.runtime !== 'process' ? undefined : async (ip, maxMs) => {
+      const until = Date.now() + maxMs;
+      while (proxy?.serves(ip) && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+      // Other nodes' proxies hear of it at about the same time; connections being made finish.
+      await new Promise((r) => setTimeout(r, Math.min(200, Math.max(0, until - Date.now()))));
+    },
     // The API's client certificate is checked against the cluster CA: without it, no endpoint.
     startEndpoint:
       runtime instanceof ProcessRuntime && ca
@@ -91,7 +98,7 @@ async function main(): Promise<void> {
   });
   await agent.start();
   // Simulated pods have no processes to send traffic to: the Service proxy runs with the process runtime.
-  const proxy = values.runtime === 'process' ? new ServiceProxy(api, agent.hostIPs, { log }) : undefined;
+  proxy = values.runtime === 'process' ? new ServiceProxy(api, agent.hostIPs, { log }) : undefined;
   proxy?.start();
   log(`running ${nodes.length} node(s) against ${values.server}`);
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {

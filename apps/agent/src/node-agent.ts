@@ -27,6 +27,9 @@ const LEASE_SECONDS = 40;
 /** Starts the node's own endpoint (for `kubectl logs`) on its address. */
 export type StartEndpoint = (nodeName: string, hostIP: string) => Promise<{ port: number; certSha256: string }>;
 
+/** Resolves once no Service sends new connections to this pod IP any more (or the wait is over). */
+export type Drain = (podIP: string, maxMs: number) => Promise<void>;
+
 /**
  * One node's kubelet: registers the Node, keeps its Lease fresh, and runs the pods
  * bound to it through the runtime driver, reporting their status.
@@ -43,6 +46,7 @@ export class NodeAgent {
     private readonly runtime: RuntimeDriver,
     private readonly resources: NodeResources,
     private readonly startEndpoint?: StartEndpoint,
+    private readonly drain?: Drain,
   ) {}
 
   get hostIP(): string {
@@ -112,7 +116,13 @@ export class NodeAgent {
     const uid = pod.metadata.uid!;
     const path = `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}`;
     if (pod.metadata.deletionTimestamp) {
-      await this.runtime.stopPod(pod, pod.metadata.deletionGracePeriodSeconds ?? 30);
+      // Drain first: traffic leaves the pod (its Endpoints drop it at once) before SIGTERM,
+      // so a rollout drops no request even without a preStop hook. Counts against the grace period.
+      const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
+      const ip = this.addresses.get(uid);
+      const started = Date.now();
+      if (ip && this.drain && grace > 0) await this.drain(ip, Math.min(2000, (grace * 1000) / 2));
+      await this.runtime.stopPod(pod, Math.max(0, grace - (Date.now() - started) / 1000));
       this.running.delete(uid);
       this.addresses.delete(uid);
       // Processes gone: now the API may forget the pod.

@@ -88,6 +88,12 @@ export class ServiceProxy {
     }
   }
 
+  /** Whether any Service still sends new connections to `ip` through this proxy. */
+  serves(ip: string): boolean {
+    for (const row of this.ports.values()) if (row.backends.some((b) => b.ip === ip)) return true;
+    return false;
+  }
+
   private accept(client: net.Socket, servicePort: string): void {
     const row = this.ports.get(servicePort);
     const backends = row ? row.picker.order(row.backends) : [];

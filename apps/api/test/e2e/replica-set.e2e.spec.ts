@@ -1,6 +1,6 @@
 import { spawnAgent } from '../support/agent-process';
 import { startTestApi, type TestApi } from '../support/test-server';
-import { until } from '../support/watch-client';
+import { openWatch, until } from '../support/watch-client';
 
 /** ReplicaSets and ReplicationControllers on simulated nodes, through kubectl where a user would. */
 describe('ReplicaSet and ReplicationController controllers', () => {
@@ -58,8 +58,12 @@ spec:
 
   it('adopts a matching orphan and releases a pod whose labels stop matching', async () => {
     // An orphan that matches: adopted, so one of the RS's own pods goes (2 stay 2).
+    // Watched, because once adopted the newest pod is also the first to go when the RS has one too many.
+    const rv = (await api.call('GET', `${ns}/pods`)).body.metadata.resourceVersion;
+    const w = await openWatch(`${api.url}${ns}/pods?watch=true&fieldSelector=metadata.name%3Dstray&resourceVersion=${rv}`, api.token, api.server.pki.caCert);
     await api.call('POST', `${ns}/pods`, { body: { metadata: { name: 'stray', labels: { app: 'front', tier: 'edge' } }, spec: { containers: [{ name: 'web', image: 'web:1.0' }] } } });
-    await until(async () => (await api.call('GET', `${ns}/pods/stray`)).body.metadata.ownerReferences?.[0]?.name === 'front', 15_000);
+    await until(async () => w.events.some((e: any) => e.object.metadata.ownerReferences?.[0]?.name === 'front'), 15_000);
+    w.close();
     await until(async () => (await podsOf('app=front')).length === 2, 15_000);
     // Relabelled out of the selector: released (no owner) and replaced.
     const keep = (await podsOf('app=front')).find((p: any) => p.metadata.name !== 'stray');
