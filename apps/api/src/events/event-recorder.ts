@@ -5,6 +5,8 @@ import { internalContext } from '../registry/request-context';
 
 const EVENTS = findResourceType('', 'v1', 'events')!;
 const REMEMBERED = 10_000;
+const BURST = 25;
+const REFILL_MS = 5 * 60_000;
 
 /**
  * Records Events for a component (a controller, the scheduler), as client-go's recorder:
@@ -16,6 +18,24 @@ export class EventRecorder {
   private readonly logger = new Logger('events');
   private readonly written = new Map<string, { namespace: string; name: string; count: number }>();
   private seq = 0;
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  /**
+   * client-go's spam filter: per object, a burst of 25 events, then one more every
+   * 5 minutes (a ReplicaSet making 10,000 pods records 25 SuccessfulCreate, not 10,000).
+   */
+  private allow(obj: KubeObject): boolean {
+    const id = obj.metadata.uid ?? `${obj.metadata.namespace}/${obj.metadata.name}`;
+    const now = Date.now();
+    const b = this.buckets.get(id) ?? { tokens: BURST, at: now };
+    b.tokens = Math.min(BURST, b.tokens + (now - b.at) / REFILL_MS);
+    b.at = now;
+    this.buckets.set(id, b);
+    if (this.buckets.size > REMEMBERED) this.buckets.delete(this.buckets.keys().next().value!);
+    if (b.tokens < 1) return false;
+    b.tokens--;
+    return true;
+  }
 
   constructor(
     private readonly registry: ObjectRegistry,
@@ -23,6 +43,7 @@ export class EventRecorder {
   ) {}
 
   async record(obj: KubeObject, type: EventType, reason: string, message: string): Promise<void> {
+    if (!this.allow(obj)) return;
     const key = eventKey(obj, type, reason, message);
     const ctx = internalContext(`system:${this.component}`);
     const now = new Date();

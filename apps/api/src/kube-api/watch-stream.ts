@@ -73,11 +73,18 @@ export async function serveWatch(
     first = false;
     return ok;
   };
-  const drained = () => new Promise<void>((resolve) => {
-    if (closed) return resolve();
-    res.once('drain', resolve);
-    res.once('close', resolve);
-  });
+  const drained = () =>
+    new Promise<void>((resolve) => {
+      if (closed) return resolve();
+      // Whichever comes first; the other listener goes too (a long watch waits many times).
+      const done = () => {
+        res.off('drain', done);
+        res.off('close', done);
+        resolve();
+      };
+      res.once('drain', done);
+      res.once('close', done);
+    });
 
   for (const obj of initial) {
     if (!write({ type: 'ADDED', object: opts.transform(obj, first) })) await drained();
