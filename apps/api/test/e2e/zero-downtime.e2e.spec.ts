@@ -96,4 +96,18 @@ spec:
     expect(ok).toBeGreaterThanOrEqual(20_000);
     expect([...versions].sort()).toEqual(['web 1.0', 'web 2.0']);
   });
+
+  it('stalls on an image the node does not have: Progressing turns False after the deadline, the old pods keep serving', async () => {
+    await api.kubectl(['patch', 'deployment', 'web', '-p', '{"spec":{"progressDeadlineSeconds":5}}']);
+    expect((await api.kubectl(['set', 'image', 'deployment/web', 'web=web:9.9'])).code).toBe(0);
+    const status = await api.kubectl(['rollout', 'status', 'deployment/web', '--timeout=60s'], { timeoutMs: 70_000 });
+    expect(status.code).not.toBe(0);
+    expect(status.stderr).toContain('exceeded its progress deadline');
+    const d = (await api.call('GET', '/apis/apps/v1/namespaces/default/deployments/web')).body;
+    expect(d.status.conditions.find((c: any) => c.type === 'Progressing')).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded' });
+    const pods = await api.kubectl(['get', 'pods', '--no-headers']);
+    expect(pods.stdout).toMatch(/(ErrImagePull|ImagePullBackOff)/);
+    const ip = (await api.call('GET', '/api/v1/namespaces/default/services/web')).body.spec.clusterIP;
+    expect(await get(ip)).toMatch(/^web 2\.0 from web-/);
+  });
 });
