@@ -56,7 +56,7 @@ export class Scheduler {
     const connection: ConnectionOptions = { url: this.opts.redisUrl, maxRetriesPerRequest: null };
     const prefix = `${this.opts.prefix}bull`;
     this.queue = new Queue(QUEUE, { connection, prefix });
-    this.worker = new Worker(QUEUE, () => this.round(), { connection, prefix, concurrency: 1 });
+    this.worker = new Worker(QUEUE, () => this.round(), { connection, prefix, concurrency: 1, lockDuration: 10_000, stalledInterval: 5_000 });
     this.worker.on('error', (e) => this.logger.warn(e.message));
     this.worker.on('failed', (_job, e) => this.logger.warn(`round failed: ${e.message}`));
     const { current } = await this.store.revisions();

@@ -16,6 +16,8 @@ export interface TestApi {
   joinToken: string;
   home: string;
   kubeconfig: string;
+  /** What another Skiff process needs to join this one's store (same Postgres schema, Redis prefix, ranges). */
+  env: Record<string, string>;
   /** One HTTPS client for the API, trusting the cluster CA. */
   call(method: string, path: string, opts?: { body?: unknown; raw?: string | Buffer; contentType?: string; accept?: string; token?: string | null }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any; text: string }>;
   /** Runs the real kubectl against this server. */
@@ -37,17 +39,14 @@ function workerAddressRanges(): Record<string, string> {
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const iso = isolatedConfig();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'skiff-api-'));
-  const config = loadConfig({
-    ...process.env,
+  const shared = {
     DATABASE_URL: iso.databaseUrl,
     REDIS_URL: iso.redisUrl,
     SKIFF_DB_SCHEMA: iso.databaseSchema,
     SKIFF_REDIS_PREFIX: iso.redisPrefix,
-    SKIFF_HOME: home,
-    SKIFF_PORT: '0',
     ...workerAddressRanges(),
-    ...env,
-  });
+  };
+  const config = loadConfig({ ...process.env, ...shared, SKIFF_HOME: home, SKIFF_PORT: '0', ...env });
   const server = await startServer(config, { logger: false });
   const token = await ensureAdminAccess(server, config);
   const joinToken = await ensureJoinToken(server, config);
@@ -90,6 +89,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     joinToken,
     home,
     kubeconfig,
+    env: shared,
     call,
     kubectl,
     stop: async () => {

@@ -52,6 +52,10 @@ export class ControllerRuntime {
         connection,
         prefix,
         concurrency: this.opts.concurrency ?? 8,
+        // A process killed mid-reconcile holds its job's lock until it expires: keep that short
+        // (the lock is renewed every 5 s while a reconcile runs).
+        lockDuration: 10_000,
+        stalledInterval: 5_000,
       });
       worker.on('failed', (job, err) => {
         if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.logger.warn(`${c.name} ${job.data.key}: gave up after ${job.attemptsMade} tries: ${err.message}`);
