@@ -111,6 +111,7 @@ export class ResourceHandler {
 
   private async create(req: Request, res: Response, r: Req, ctx: RequestContext): Promise<void> {
     if (r.subresource === 'binding') return this.bind(req, res, r, ctx);
+    if (r.subresource === 'eviction') return this.evict(req, res, r, ctx);
     if (r.subresource) throw Errors.methodNotAllowed('create');
     if (r.name) throw Errors.methodNotAllowed('create');
     const body = await readObjectBody(req);
@@ -196,6 +197,22 @@ export class ResourceHandler {
       throw Errors.invalid('', 'Binding', r.name, [{ reason: 'FieldValueRequired', field: 'target.name', message: 'Required value' }]);
     }
     await this.registry.bindPod(r.type, r.namespace, r.name, node, ctx);
+    send(req, res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+  }
+
+  /**
+   * `pods/<name>/eviction` (policy/v1 Eviction, what `kubectl drain` posts): the pod is
+   * deleted with the Eviction's deleteOptions. PodDisruptionBudgets are not served, so
+   * no eviction is refused for one.
+   */
+  private async evict(req: Request, res: Response, r: Req, ctx: RequestContext): Promise<void> {
+    const body = (await readObjectBody(req)) as { kind?: string; metadata?: { name?: string }; deleteOptions?: { gracePeriodSeconds?: number; preconditions?: { uid?: string; resourceVersion?: string }; propagationPolicy?: string } };
+    if (body?.kind !== 'Eviction') throw Errors.badRequest(`expected an Eviction, got ${JSON.stringify(body?.kind ?? '')}`);
+    if (body.metadata?.name && body.metadata.name !== r.name) {
+      throw Errors.badRequest(`name in URL does not match name in Eviction object`);
+    }
+    const o = body.deleteOptions ?? {};
+    await this.registry.delete(r.type, r.namespace, r.name, { gracePeriodSeconds: o.gracePeriodSeconds, preconditions: o.preconditions, propagationPolicy: o.propagationPolicy as never }, ctx);
     send(req, res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
 }

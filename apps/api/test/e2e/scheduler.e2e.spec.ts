@@ -69,4 +69,18 @@ describe('scheduler', () => {
     const perNode = nodes.map((n) => placed.filter((p) => p === n).length);
     expect(perNode).toEqual([2, 2, 2]);
   });
+
+  it('drains a node with kubectl drain: cordoned, its pods evicted, their Deployment makes them again elsewhere', async () => {
+    const dep = { metadata: { name: 'drained' }, spec: { replicas: 6, selector: { matchLabels: { app: 'drained' } }, template: { metadata: { labels: { app: 'drained' } }, spec: { containers: [{ name: 'c', image: 'web:1.0' }] } } } };
+    await api.call('POST', '/apis/apps/v1/namespaces/default/deployments', { body: dep });
+    const onNode = async (node: string) => (await api.call('GET', `${pods}?labelSelector=app%3Ddrained&fieldSelector=spec.nodeName%3D${node}`)).body.items.filter((p: any) => !p.metadata.deletionTimestamp);
+    await until(async () => (await onNode('sched-sim-1')).length > 0 && (await api.call('GET', '/apis/apps/v1/namespaces/default/deployments/drained')).body.status?.availableReplicas === 6, 20_000);
+    const drain = await api.kubectl(['drain', 'sched-sim-1', '--ignore-daemonsets', '--force', '--timeout=60s'], { timeoutMs: 70_000 });
+    expect(drain.stderr + drain.stdout).toContain('node/sched-sim-1 drained');
+    expect(drain.stdout).toMatch(/evicting pod default\/drained-|pod\/drained-\S+ evicted/);
+    expect((await api.call('GET', '/api/v1/nodes/sched-sim-1')).body.spec.unschedulable).toBe(true);
+    await until(async () => (await api.call('GET', '/apis/apps/v1/namespaces/default/deployments/drained')).body.status?.availableReplicas === 6, 20_000);
+    expect(await onNode('sched-sim-1')).toEqual([]);
+    await api.kubectl(['uncordon', 'sched-sim-1']);
+  });
 });

@@ -92,9 +92,9 @@ describe('OpenAPI v3', () => {
     const core = doc('api/v1').paths;
     expect(core['/api/v1/nodes/{name}'].get.operationId).toBe('readCoreV1Node');
     expect(core['/api/v1/namespaces/{namespace}/pods/{name}/binding'].post['x-kubernetes-group-version-kind'].kind).toBe('Binding');
-    // Only served subresources are documented: log is, eviction arrives with the controllers.
+    // Only served subresources are documented.
     expect(core['/api/v1/namespaces/{namespace}/pods/{name}/log'].get.operationId).toBe('readCoreV1NamespacedPodLog');
-    expect(core['/api/v1/namespaces/{namespace}/pods/{name}/eviction']).toBeUndefined();
+    expect(core['/api/v1/namespaces/{namespace}/pods/{name}/eviction'].post['x-kubernetes-group-version-kind'].kind).toBe('Eviction');
     expect(core['/api/v1/namespaces/{namespace}/pods/{name}/exec']).toBeUndefined();
   });
 

@@ -24,7 +24,7 @@ const ALL = ['all'];
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   { group: '', version: 'v1', kind: 'Namespace', resource: 'namespaces', singular: 'namespace', namespaced: false, shortNames: ['ns'], subresources: ['status', 'finalize'], hasStatus: true },
   { group: '', version: 'v1', kind: 'Node', resource: 'nodes', singular: 'node', namespaced: false, shortNames: ['no'], subresources: ['status'], hasStatus: true },
-  { group: '', version: 'v1', kind: 'Pod', resource: 'pods', singular: 'pod', namespaced: true, shortNames: ['po'], categories: ALL, subresources: ['status', 'binding', 'log'], hasStatus: true },
+  { group: '', version: 'v1', kind: 'Pod', resource: 'pods', singular: 'pod', namespaced: true, shortNames: ['po'], categories: ALL, subresources: ['status', 'binding', 'log', 'eviction'], hasStatus: true },
   { group: '', version: 'v1', kind: 'Service', resource: 'services', singular: 'service', namespaced: true, shortNames: ['svc'], categories: ALL, subresources: ['status'], hasStatus: true },
   { group: '', version: 'v1', kind: 'Endpoints', resource: 'endpoints', singular: 'endpoints', namespaced: true, shortNames: ['ep'], subresources: [], hasStatus: false },
   { group: '', version: 'v1', kind: 'Event', resource: 'events', singular: 'event', namespaced: true, shortNames: ['ev'], subresources: [], hasStatus: false },
