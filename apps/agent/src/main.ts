@@ -11,6 +11,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { Agent } from './agent';
 import { ApiClient } from './api-client';
+import { AgentEvents } from './events';
 import { ProcessRuntime } from './runtime/process-runtime';
 import { startKubeletServer } from './server/kubelet-server';
 import type { RuntimeDriver } from './runtime/runtime';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     if ((e as { code?: number }).code !== 403) throw e;
     // Already a node token.
   }
+  const events = new AgentEvents(api, nodes[0]);
   const runtime: RuntimeDriver =
     values.runtime === 'process'
       ? new ProcessRuntime(
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
           nodes[0],
           { ...BACKOFF, initialMs: Number(values['crash-backoff-seconds']) * 1000 },
           { maxBytes: parseQuantity(values['container-log-max-size']!), maxFiles: Number(values['container-log-max-files']) },
+          (pod, type, reason, message) => events.record(pod, type, reason, message),
         )
       : new SimulatedRuntime(Number(values['start-delay-ms']));
   let proxy: ServiceProxy | undefined;

@@ -78,6 +78,8 @@ export class ProcessRuntime implements RuntimeDriver {
     private readonly nodeName: string,
     private readonly backoff = BACKOFF,
     private readonly logRotation: LogRotation = DEFAULT_ROTATION,
+    /** Where the kubelet's events about pods go (Pulled, Created, Started, Killing, BackOff, Unhealthy). */
+    private readonly event: (pod: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string) => void = () => undefined,
   ) {
     this.pipes = new OutputPipes(path.join(stateDir, 'pipes'));
   }
@@ -170,6 +172,7 @@ export class ProcessRuntime implements RuntimeDriver {
     const { pod, podIP, dir } = run;
     const image = this.resolve(c.spec.image);
     if (!image) return this.pullFailed(run, c);
+    this.event(run.pod, 'Normal', 'Pulled', `Container image "${c.spec.image}" already present on machine`);
     c.pullStep = 0;
     const base = { POD_IP: podIP, POD_NAME: pod.metadata.name!, POD_NAMESPACE: pod.metadata.namespace!, NODE_NAME: this.nodeName, HOSTNAME: podHostname(pod) };
     const proc = containerProcess(image.config, c.spec, base);
@@ -196,6 +199,8 @@ export class ProcessRuntime implements RuntimeDriver {
     }
     const startedAt = now();
     c.proc = handle;
+    this.event(run.pod, 'Normal', 'Created', `Created container ${c.spec.name}`);
+    this.event(run.pod, 'Normal', 'Started', `Started container ${c.spec.name}`);
     c.startedAtMs = Date.now();
     c.state = { running: { startedAt } };
     this.save(run);
@@ -253,6 +258,7 @@ export class ProcessRuntime implements RuntimeDriver {
    */
   private async stopContainer(run: PodRun, c: RunningContainer, graceSeconds: number): Promise<void> {
     if (!c.proc) return;
+    this.event(run.pod, 'Normal', 'Killing', `Stopping container ${c.spec.name}`);
     const deadline = Date.now() + graceSeconds * 1000;
     const preStop = c.spec.lifecycle?.preStop;
     if (preStop) {
@@ -281,11 +287,19 @@ export class ProcessRuntime implements RuntimeDriver {
     c.started = !c.spec.startupProbe;
     const afterStartup = () => {
       if (c.spec.livenessProbe) {
-        c.probers.push(startProber(c.spec.livenessProbe, target, (s) => s.result === 'failure' && void c.proc?.stop(grace)));
+        c.probers.push(
+          startProber(c.spec.livenessProbe, target, (s) => {
+            if (s.result !== 'failure') return;
+            this.event(run.pod, 'Warning', 'Unhealthy', 'Liveness probe failed');
+            this.event(run.pod, 'Normal', 'Killing', `Container ${c.spec.name} failed liveness probe, will be restarted`);
+            void c.proc?.stop(grace);
+          }),
+        );
       }
       if (c.spec.readinessProbe) {
         c.probers.push(
           startProber(c.spec.readinessProbe, target, (s) => {
+            if (s.result === 'failure') this.event(run.pod, 'Warning', 'Unhealthy', 'Readiness probe failed');
             c.ready = s.result === 'success';
             run.changed();
           }),
@@ -310,6 +324,7 @@ export class ProcessRuntime implements RuntimeDriver {
   private pullFailed(run: PodRun, c: RunningContainer): void {
     const message = `image "${c.spec.image}" not found in ${this.imagesDir}`;
     c.state = { waiting: { reason: 'ErrImagePull', message } };
+    this.event(run.pod, 'Warning', 'Failed', `Failed to pull image "${c.spec.image}": ${message}`);
     const d = decideRestart('Always', 1, c.pullStep, 0, this.backoff);
     c.pullStep = d.nextStep;
     c.restartTimer = setTimeout(() => {
@@ -339,6 +354,7 @@ export class ProcessRuntime implements RuntimeDriver {
       c.lastState = terminated;
       c.step = d.nextStep;
       c.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${Math.round(d.delayMs / 1000)}s restarting failed container=${c.spec.name} pod=${run.pod.metadata.name}` } };
+      this.event(run.pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.spec.name} in pod ${run.pod.metadata.name}`);
       c.restartTimer = setTimeout(() => {
         if (run.stopping) return;
         c.restartCount++;

@@ -49,6 +49,12 @@ describe('skiff-agent, process runtime', () => {
     const wide = await api.kubectl(['get', 'pod', 'web-1', '-o', 'wide', '--no-headers']);
     expect(wide.stdout).toContain(p.status.podIP);
     expect(wide.stdout).toContain('proc-node');
+    // The kubelet's events, as kubectl describe shows them.
+    await until(async () => /Started/.test((await api.kubectl(['describe', 'pod', 'web-1'])).stdout), 10_000);
+    const described = (await api.kubectl(['describe', 'pod', 'web-1'])).stdout;
+    expect(described).toMatch(/Normal\s+Pulled\s+.*kubelet\s+Container image "web:1.0" already present on machine/);
+    expect(described).toMatch(/Normal\s+Created\s+.*Created container web/);
+    expect(described).toMatch(/Normal\s+Started\s+.*Started container web/);
   });
 
   it('shares an emptyDir and the pod IP between two containers: one writes (under the pod\'s own hostname), the other serves', async () => {
@@ -199,6 +205,9 @@ describe('skiff-agent, process runtime', () => {
       return restartsAt.length >= 4;
     }, 30_000);
     expect(sawBackOff).toBe(true);
+    const events = (await api.call('GET', '/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dcrashy,reason%3DBackOff')).body.items;
+    expect(events[0].message).toBe('Back-off restarting failed container c in pod crashy');
+    expect(events[0].count).toBeGreaterThanOrEqual(2);
     expect(last.lastState.terminated).toMatchObject({ exitCode: 1, reason: 'Error' });
     const gaps = restartsAt.slice(1).map((t, i) => t - restartsAt[i]);
     // 0.3 s, 0.6 s, 1.2 s of back-off (plus 0.2 s of running each time).
