@@ -34,3 +34,5 @@ export * from './events';
 export * from './scheduling';
 export * from './nodes';
 export * from './workloads';
+export * from './statefulsets';
+export * from './daemonsets';

@@ -23,7 +23,7 @@ export function controllerRevisionName(prefix: string, hash: string): string {
 }
 
 /** A copy of a JSON value with object keys in byte order at every level (Go's json.Marshal of a map). */
-export function sortKeysDeep<T>(value: T): T {
+function sortKeysDeep<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => sortKeysDeep(v)) as unknown as T;
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, unknown>;
@@ -132,6 +132,6 @@ export function nextControllerRevisionNumber(revisions: readonly ControllerRevis
 }
 
 /** A copy of a revision with a new revision number (history.UpdateControllerRevision; data is immutable). */
-export function withRevisionNumber(revision: ControllerRevision, number: number): ControllerRevision {
+export function controllerRevisionWithNumber(revision: ControllerRevision, number: number): ControllerRevision {
   return { ...structuredClone(revision), revision: number };
 }

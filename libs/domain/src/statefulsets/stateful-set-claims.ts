@@ -3,7 +3,7 @@ import type { Pod } from '../kinds/pod';
 import type { StatefulSet } from '../kinds/stateful-set';
 import type { OwnerReference } from '../meta/types';
 import { newControllerRef, type OwnerKind } from '../workloads/pod-control';
-import { podInOrdinalRange, STATEFUL_SET_OWNER_KIND } from './stateful-set-identity';
+import { statefulPodInOrdinalRange, STATEFUL_SET_OWNER_KIND } from './stateful-set-identity';
 
 /**
  * persistentVolumeClaimRetentionPolicy (Kubernetes' StatefulSetAutoDeletePVC): which owner
@@ -43,7 +43,7 @@ function hasOwnerRef(claim: PersistentVolumeClaim, uid: string | undefined): boo
 }
 
 /** hasStaleOwnerRef: the first reference naming the object carries another uid (a previous incarnation). */
-export function hasStaleOwnerRef(claim: PersistentVolumeClaim, name: string | undefined, uid: string | undefined, kind: OwnerKind): boolean {
+export function claimHasStaleOwnerRef(claim: PersistentVolumeClaim, name: string | undefined, uid: string | undefined, kind: OwnerKind): boolean {
   for (const ref of claim.metadata.ownerReferences ?? []) {
     if (matchesRef(ref, name, kind)) return ref.uid !== (uid ?? '');
   }
@@ -76,8 +76,8 @@ function hasNonControllerOwner(claim: PersistentVolumeClaim, set: StatefulSet, p
 /** isClaimOwnerUpToDate: the claim's references already fit the policy (or must not be touched). */
 export function isClaimOwnerUpToDate(claim: PersistentVolumeClaim, set: StatefulSet, pod: Pod): boolean {
   if (
-    hasStaleOwnerRef(claim, set.metadata.name, set.metadata.uid, STATEFUL_SET_OWNER_KIND) ||
-    hasStaleOwnerRef(claim, pod.metadata.name, pod.metadata.uid, POD_OWNER_KIND)
+    claimHasStaleOwnerRef(claim, set.metadata.name, set.metadata.uid, STATEFUL_SET_OWNER_KIND) ||
+    claimHasStaleOwnerRef(claim, pod.metadata.name, pod.metadata.uid, POD_OWNER_KIND)
   ) {
     return true;
   }
@@ -88,7 +88,7 @@ export function isClaimOwnerUpToDate(claim: PersistentVolumeClaim, set: Stateful
   const policy = statefulSetClaimRetention(set);
   const setRef = hasOwnerRef(claim, set.metadata.uid);
   const podRef = hasOwnerRef(claim, pod.metadata.uid);
-  const scaledDown = !podInOrdinalRange(pod, set);
+  const scaledDown = !statefulPodInOrdinalRange(pod, set);
   if (policy.whenScaled === 'Retain' && policy.whenDeleted === 'Retain') return !setRef && !podRef;
   if (policy.whenScaled === 'Retain') return setRef && !podRef;
   if (policy.whenDeleted === 'Retain') return !setRef && scaledDown === podRef;
@@ -106,7 +106,7 @@ export function claimOwnerRefsForPolicy(claim: PersistentVolumeClaim, set: State
     if (!refs.some((r) => r.uid === (owner.metadata.uid ?? ''))) refs = [...refs, newControllerRef(owner, kind)];
   };
   const policy = statefulSetClaimRetention(set);
-  const scaledDown = !podInOrdinalRange(pod, set);
+  const scaledDown = !statefulPodInOrdinalRange(pod, set);
   if (policy.whenScaled === 'Retain' && policy.whenDeleted === 'Delete') add(set, STATEFUL_SET_OWNER_KIND);
   else if (policy.whenScaled === 'Delete' && policy.whenDeleted === 'Retain') {
     if (scaledDown) add(pod, POD_OWNER_KIND);
@@ -133,5 +133,5 @@ export function claimUpdatedForPolicy(claim: PersistentVolumeClaim, set: Statefu
  */
 export function podClaimIsStale(set: StatefulSet, pod: Pod, claims: readonly (PersistentVolumeClaim | undefined)[]): boolean {
   if (statefulSetClaimRetention(set).whenScaled === 'Retain') return false;
-  return claims.some((c) => !!c && hasStaleOwnerRef(c, pod.metadata.name, pod.metadata.uid, POD_OWNER_KIND));
+  return claims.some((c) => !!c && claimHasStaleOwnerRef(c, pod.metadata.name, pod.metadata.uid, POD_OWNER_KIND));
 }

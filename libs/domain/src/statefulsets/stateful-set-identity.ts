@@ -57,7 +57,7 @@ export function statefulSetEndOrdinal(set: StatefulSet): number {
 }
 
 /** podInOrdinalRange: the pod's ordinal is one the set currently wants. */
-export function podInOrdinalRange(pod: Pod, set: StatefulSet): boolean {
+export function statefulPodInOrdinalRange(pod: Pod, set: StatefulSet): boolean {
   const ordinal = statefulPodOrdinal(pod);
   return ordinal >= statefulSetStartOrdinal(set) && ordinal <= statefulSetEndOrdinal(set);
 }
@@ -78,23 +78,23 @@ export function statefulPodRevision(pod: Pod): string {
 }
 
 /** isRunningAndReady: phase Running and the Ready condition True. */
-export function isRunningAndReady(pod: Pod): boolean {
+export function isStatefulPodRunningAndReady(pod: Pod): boolean {
   return pod.status?.phase === 'Running' && isPodReady(pod);
 }
 
 /** isRunningAndAvailable: running, ready, and ready for longer than minReadySeconds. */
-export function isRunningAndAvailable(pod: Pod, minReadySeconds: number, now: Date): boolean {
-  return isRunningAndReady(pod) && isPodAvailable(pod, minReadySeconds, now);
+export function isStatefulPodRunningAndAvailable(pod: Pod, minReadySeconds: number, now: Date): boolean {
+  return isStatefulPodRunningAndReady(pod) && isPodAvailable(pod, minReadySeconds, now);
 }
 
 /** isTerminating: the pod has a deletion timestamp. */
-export function isTerminating(pod: Pod): boolean {
+export function isStatefulPodTerminating(pod: Pod): boolean {
   return !!pod.metadata.deletionTimestamp;
 }
 
 /** isUnavailable: not running and available, or terminating. */
-export function isUnavailable(pod: Pod, minReadySeconds: number, now: Date): boolean {
-  return !isRunningAndAvailable(pod, minReadySeconds, now) || isTerminating(pod);
+export function isStatefulPodUnavailable(pod: Pod, minReadySeconds: number, now: Date): boolean {
+  return !isStatefulPodRunningAndAvailable(pod, minReadySeconds, now) || isStatefulPodTerminating(pod);
 }
 
 /**

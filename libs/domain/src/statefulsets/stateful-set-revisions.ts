@@ -12,7 +12,7 @@ import {
   revisionDataTemplate,
   sortControllerRevisions,
   templateRevisionData,
-  withRevisionNumber,
+  controllerRevisionWithNumber,
 } from './controller-history';
 import { STATEFUL_SET_OWNER_KIND, statefulPodRevision } from './stateful-set-identity';
 
@@ -100,7 +100,7 @@ export function statefulSetRevisionPlan(
   if (newestEqual && newestEqual === revisions[revisions.length - 1]) {
     update = newestEqual;
   } else if (newestEqual) {
-    renumber = withRevisionNumber(newestEqual, next);
+    renumber = controllerRevisionWithNumber(newestEqual, next);
     update = renumber;
   } else {
     // CreateControllerRevision: an existing name with equal data is ours already; other data is a collision.

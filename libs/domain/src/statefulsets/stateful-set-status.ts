@@ -1,6 +1,6 @@
 import type { Pod } from '../kinds/pod';
 import type { StatefulSet, StatefulSetStatus } from '../kinds/stateful-set';
-import { isRunningAndAvailable, isRunningAndReady, isTerminating, statefulPodRevision, statefulSetReplicas } from './stateful-set-identity';
+import { isStatefulPodRunningAndAvailable, isStatefulPodRunningAndReady, isStatefulPodTerminating, statefulPodRevision, statefulSetReplicas } from './stateful-set-identity';
 
 /**
  * A StatefulSet's status (Kubernetes' computeReplicaStatus, completeRollingUpdate,
@@ -34,11 +34,11 @@ export function statefulSetReplicaCounts(
   const counts: StatefulSetReplicaCounts = { replicas: 0, readyReplicas: 0, availableReplicas: 0, currentReplicas: 0, updatedReplicas: 0 };
   for (const pod of pods) {
     counts.replicas++;
-    if (isRunningAndReady(pod)) {
+    if (isStatefulPodRunningAndReady(pod)) {
       counts.readyReplicas++;
-      if (isRunningAndAvailable(pod, minReadySeconds, now)) counts.availableReplicas++;
+      if (isStatefulPodRunningAndAvailable(pod, minReadySeconds, now)) counts.availableReplicas++;
     }
-    if (!isTerminating(pod)) {
+    if (!isStatefulPodTerminating(pod)) {
       const revision = statefulPodRevision(pod);
       if (revision === currentRevision) counts.currentReplicas++;
       if (revision === updateRevision) counts.updatedReplicas++;
