@@ -223,11 +223,13 @@ export class ProcessRuntime implements RuntimeDriver {
     for (const m of mounts) {
       const v = volumes.find((x) => x.name === m.name);
       if (!v) return new Error(`volume "${m.name}" is not defined in the pod`);
-      if (!v.emptyDir && !v.configMap && !v.secret) return new Error(`volume "${m.name}": only emptyDir, configMap and secret volumes are supported so far`);
-      const src = path.join(run.dir, 'volumes', m.name);
+      const claim = (v as { persistentVolumeClaim?: { claimName: string } }).persistentVolumeClaim;
+      if (!v.emptyDir && !v.configMap && !v.secret && !claim) return new Error(`volume "${m.name}": only emptyDir, configMap, secret and persistentVolumeClaim volumes are supported so far`);
+      // A claim's data is the node's local volume for it: kept when the pod goes, there when it comes back.
+      const src = claim ? path.join(this.stateDir, 'claims', run.pod.metadata.namespace!, claim.claimName) : path.join(run.dir, 'volumes', m.name);
       fs.mkdirSync(src, { recursive: true });
       // ConfigMap and Secret volumes are always read-only, as on Kubernetes.
-      args.push(m.mountPath, src, m.readOnly || !v.emptyDir ? 'ro' : 'rw');
+      args.push(m.mountPath, src, m.readOnly || !(v.emptyDir || claim) ? 'ro' : 'rw');
     }
     const script =
       'echo "$1" > /proc/sys/kernel/hostname || exit 127; shift; ' +

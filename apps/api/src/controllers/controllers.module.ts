@@ -11,6 +11,7 @@ import { NamespaceController } from './namespace/namespace-controller';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle-controller';
 import { ReplicaSetController } from './replica-set/replica-set-controller';
 import { ControllerRuntime } from './runtime/controller-runtime';
+import { StatefulSetController } from './stateful-set/stateful-set-controller';
 
 /** The controllers role (SKIFF_ROLES): kube-controller-manager's controllers on the BullMQ runtime. */
 @Module({})
@@ -36,6 +37,7 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
       new ReplicaSetController(findResourceType('apps', 'v1', 'replicasets')!, registry, store, new EventRecorder(registry, 'replicaset-controller')),
       new ReplicaSetController(findResourceType('', 'v1', 'replicationcontrollers')!, registry, store, new EventRecorder(registry, 'replication-controller')),
       new DeploymentController(registry, store, new EventRecorder(registry, 'deployment-controller')),
+      new StatefulSetController(registry, store, new EventRecorder(registry, 'statefulset-controller')),
     ];
     this.runtime = new ControllerRuntime(store, hub, controllers, { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
     await this.runtime.start();

@@ -10,6 +10,9 @@ import { SchedulerCache } from './scheduler-cache';
 
 const PODS = findResourceType('', 'v1', 'pods')!;
 const NODES = findResourceType('', 'v1', 'nodes')!;
+const CLAIMS = findResourceType('', 'v1', 'persistentvolumeclaims')!;
+/** Where a claim's local volume lives (the WaitForFirstConsumer binding of Kubernetes' local volumes). */
+const SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 const QUEUE = 'scheduler';
 const ROUND = 'round';
 const ctx = () => internalContext('system:kube-scheduler');
@@ -101,10 +104,25 @@ export class Scheduler {
     if (!pods.length) return;
     for (const p of pods) this.cache.pending.delete(podKey(p));
     const nodes = [...this.cache.nodes.values()];
-    const results = scheduleBatch(pods, nodes, { state: this.state });
+    // Pods with claims: a claim already on a node pins the pod there; a missing claim waits.
+    const claims = await Promise.all(pods.map((p) => this.claimsOf(p)));
+    const pinned = pods.map((p, i) => {
+      const c = claims[i];
+      return 'missing' in c ? p : c.node ? pinTo(p, c.node) : p;
+    });
+    const results = scheduleBatch(pinned, nodes, { state: this.state });
     const work = pods.map((pod, i) => async () => {
       const r = results[i];
-      if ('node' in r) return this.bind(pod, r.node);
+      const c = claims[i];
+      if ('missing' in c) {
+        this.cache.unschedulable.set(podKey(pod), pod);
+        return this.markUnschedulable(pod, `0/${nodes.length} nodes are available: persistentvolumeclaim "${c.missing}" not found.`);
+      }
+      if ('node' in r) {
+        await this.bind(pod, r.node);
+        for (const claim of c.unbound) await this.bindClaim(pod.metadata.namespace!, claim, r.node);
+        return;
+      }
       this.cache.unschedulable.set(podKey(pod), pod);
       await this.markUnschedulable(pod, r.message);
     });
@@ -126,6 +144,29 @@ export class Scheduler {
         this.cache.pending.set(podKey(pod), pod);
       }
     }
+  }
+
+  /** The pod's PersistentVolumeClaims: the node their volumes are on, those not placed yet, or one that does not exist. */
+  private async claimsOf(pod: Pod): Promise<{ node?: string; unbound: string[] } | { missing: string }> {
+    const names = ((pod.spec as { volumes?: { persistentVolumeClaim?: { claimName: string } }[] }).volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : []));
+    const out: { node?: string; unbound: string[] } = { unbound: [] };
+    for (const name of names) {
+      const claim = await this.store.get({ type: CLAIMS, namespace: pod.metadata.namespace!, name });
+      if (!claim) return { missing: name };
+      const node = claim.metadata.annotations?.[SELECTED_NODE];
+      if (node) out.node = node;
+      else out.unbound.push(name);
+    }
+    return out;
+  }
+
+  /** A claim gets its volume on the node its first pod went to, and is Bound there. */
+  private async bindClaim(namespace: string, name: string, node: string): Promise<void> {
+    const c = ctx();
+    await this.registry
+      .update(CLAIMS, namespace, name, (o) => (o.metadata.annotations?.[SELECTED_NODE] ? o : { ...o, metadata: { ...o.metadata, annotations: { ...o.metadata.annotations, [SELECTED_NODE]: node } } }), 'main', c)
+      .then(() => this.registry.update(CLAIMS, namespace, name, (o) => ({ ...o, status: { ...(o.status as object), phase: 'Bound', accessModes: (o.spec as { accessModes?: string[] }).accessModes, capacity: (o.spec as { resources?: { requests?: object } }).resources?.requests } }), 'status', c))
+      .catch((e) => this.logger.warn(`claim ${namespace}/${name}: ${(e as Error).message}`));
   }
 
   private async markUnschedulable(pod: Pod, message: string): Promise<void> {
@@ -151,4 +192,14 @@ async function inParallel(tasks: (() => Promise<void>)[], limit: number): Promis
     while (next < tasks.length) await tasks[next++]().catch(() => undefined);
   };
   await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
+}
+
+/** The pod as the scheduler sees it when its volume is on `node`: required to go there. */
+function pinTo(pod: Pod, node: string): Pod {
+  const term = { matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] };
+  const spec = pod.spec as { affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: unknown[] } } } };
+  const terms = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  // Every existing term gets the node too (terms are ORed), or it is the only term.
+  const nodeSelectorTerms = terms?.length ? terms.map((t) => ({ ...(t as object), matchFields: [...((t as { matchFields?: unknown[] }).matchFields ?? []), term.matchFields[0]] })) : [term];
+  return { ...pod, spec: { ...(pod.spec as object), affinity: { ...spec.affinity, nodeAffinity: { ...spec.affinity?.nodeAffinity, requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms } } } } } as Pod;
 }
