@@ -36,3 +36,4 @@ export * from './nodes';
 export * from './workloads';
 export * from './statefulsets';
 export * from './daemonsets';
+export * from './autoscaling';
