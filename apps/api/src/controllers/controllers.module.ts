@@ -3,6 +3,7 @@ import { findResourceType } from '@skiff/domain';
 import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
 import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
+import { DaemonSetController } from './daemon-set/daemon-set-controller';
 import { DeploymentController } from './deployment/deployment-controller';
 import { EndpointsController } from './endpoints/endpoints-controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector';
@@ -38,6 +39,7 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
       new ReplicaSetController(findResourceType('', 'v1', 'replicationcontrollers')!, registry, store, new EventRecorder(registry, 'replication-controller')),
       new DeploymentController(registry, store, new EventRecorder(registry, 'deployment-controller')),
       new StatefulSetController(registry, store, new EventRecorder(registry, 'statefulset-controller')),
+      new DaemonSetController(registry, store, new EventRecorder(registry, 'daemonset-controller')),
     ];
     this.runtime = new ControllerRuntime(store, hub, controllers, { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
     await this.runtime.start();
