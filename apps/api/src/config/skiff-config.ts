@@ -27,6 +27,8 @@ export interface SkiffConfig {
   nodeMonitorGraceMs: number;
   /** Pods of an unreachable node are evicted after this (Kubernetes' default toleration: 300 s). */
   podEvictionTimeoutMs: number;
+  /** How often each HorizontalPodAutoscaler looks at its target (kube-controller-manager: 15 s). */
+  hpaSyncMs: number;
   /** Lowest Nest log level printed: debug, log, warn or error. */
   logLevel: 'debug' | 'log' | 'warn' | 'error';
 }
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SkiffConfig {
     nodePortRange: [npLow, npHigh],
     nodeMonitorGraceMs: int(env, 'SKIFF_NODE_MONITOR_GRACE_SECONDS', 40) * 1000,
     podEvictionTimeoutMs: int(env, 'SKIFF_POD_EVICTION_TIMEOUT_SECONDS', 300) * 1000,
+    hpaSyncMs: int(env, 'SKIFF_HPA_SYNC_SECONDS', 15) * 1000,
     logLevel: logLevel(env.SKIFF_LOG_LEVEL),
   };
 }

@@ -8,6 +8,9 @@ import { DeploymentController } from './deployment/deployment-controller';
 import { EndpointsController } from './endpoints/endpoints-controller';
 import { GarbageCollector } from './garbage-collector/garbage-collector';
 import { EventRecorder } from '../events/event-recorder';
+import { MetricsStore } from '../metrics/metrics-store';
+import { MetricsModule } from '../metrics/metrics.module';
+import { HpaController } from './autoscaler/hpa-controller';
 import { NamespaceController } from './namespace/namespace-controller';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle-controller';
 import { ReplicaSetController } from './replica-set/replica-set-controller';
@@ -15,7 +18,7 @@ import { ControllerRuntime } from './runtime/controller-runtime';
 import { StatefulSetController } from './stateful-set/stateful-set-controller';
 
 /** The controllers role (SKIFF_ROLES): kube-controller-manager's controllers on the BullMQ runtime. */
-@Module({})
+@Module({ imports: [MetricsModule] })
 export class ControllersModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private runtime?: ControllerRuntime;
 
@@ -23,6 +26,7 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
     @Inject(SKIFF_CONFIG) private readonly config: SkiffConfig,
     @Inject(ObjectRegistry) private readonly registry: ObjectRegistry,
     @Inject(StoreRuntime) private readonly rt: StoreRuntime,
+    @Inject(MetricsStore) private readonly metrics: MetricsStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -40,6 +44,7 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
       new DeploymentController(registry, store, new EventRecorder(registry, 'deployment-controller')),
       new StatefulSetController(registry, store, new EventRecorder(registry, 'statefulset-controller')),
       new DaemonSetController(registry, store, new EventRecorder(registry, 'daemonset-controller')),
+      new HpaController(registry, store, this.metrics, new EventRecorder(registry, 'horizontal-pod-autoscaler'), this.config.hpaSyncMs),
     ];
     this.runtime = new ControllerRuntime(store, hub, controllers, { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
     await this.runtime.start();
