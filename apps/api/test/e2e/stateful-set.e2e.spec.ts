@@ -103,4 +103,21 @@ spec:
     await until(async () => ready(await pod('web-2')), 60_000);
     expect(await count('web-2')).toBe(before + 2);
   });
+
+  it('rolls a new template out in reverse order, with history and undo through kubectl', async () => {
+    const rv = (await api.call('GET', `${ns}/pods`)).body.metadata.resourceVersion;
+    const w = await openWatch(`${api.url}${ns}/pods?watch=true&resourceVersion=${rv}`, api.token, api.server.pki.caCert);
+    expect((await api.kubectl(['set', 'env', 'statefulset/web', 'GREETING=hello'])).code).toBe(0);
+    const status = await api.kubectl(['rollout', 'status', 'statefulset/web', '--timeout=90s'], { timeoutMs: 100_000 });
+    expect(status.stdout).toContain('partitioned roll out complete');
+    const deleted = w.events.filter((e) => e.object.metadata.deletionTimestamp && e.type === 'MODIFIED').map((e) => e.object.metadata.name);
+    expect([...new Set(deleted)]).toEqual(['web-2', 'web-1', 'web-0']);
+    w.close();
+    const history = (await api.kubectl(['rollout', 'history', 'statefulset/web'])).stdout;
+    expect(history).toMatch(/REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>/);
+    expect((await api.kubectl(['rollout', 'undo', 'statefulset/web'])).stdout).toContain('rolled back');
+    expect((await api.kubectl(['rollout', 'status', 'statefulset/web', '--timeout=90s'], { timeoutMs: 100_000 })).stdout).toContain('partitioned roll out complete');
+    const env = (await pod('web-0')).spec.containers[0].env;
+    expect(env ?? []).toEqual([]);
+  });
 });
