@@ -137,15 +137,34 @@ export class NodeAgent {
     const had = (pod.status as { podIP?: string } | undefined)?.podIP;
     const ip = this.addresses.get(uid) ?? (had && had !== this.hostIP ? had : this.freeAddress());
     this.addresses.set(uid, ip);
+    // The kubelet's status manager: the newest status is written, one write at a time; a
+    // failed write is tried again (a lost "Ready" would stall a rollout for good).
     let latest = pod;
-    const report = async (status: PodRuntimeStatus) => {
-      latest = await this.api.mergePatch(`${path}/status`, { status: podStatusFromReport(latest, status, this.hostIP, new Date()) }).catch((e) => {
-        if ((e as { code?: number }).code !== 404) throw e;
-        return latest;
-      });
+    let wanted: PodRuntimeStatus | undefined;
+    let writing = false;
+    const flush = async (): Promise<void> => {
+      if (writing || !wanted) return;
+      writing = true;
+      const status = wanted;
+      wanted = undefined;
+      try {
+        latest = await this.api.mergePatch(`${path}/status`, { status: podStatusFromReport(latest, status, this.hostIP, new Date()) });
+      } catch (e) {
+        if ((e as { code?: number }).code === 404 || !this.running.has(uid)) return;
+        wanted ??= status;
+        setTimeout(() => void flush(), 1000).unref();
+        return;
+      } finally {
+        writing = false;
+      }
+      void flush();
+    };
+    const report = (status: PodRuntimeStatus) => {
+      wanted = status;
+      void flush();
     };
     const { pod: withEnv, configErrors, volumeFiles } = await this.resolveConfig(pod, ip);
-    await report(await this.runtime.startPod(withEnv, ip, (status) => void report(status).catch(() => undefined), { configErrors, volumeFiles }));
+    report(await this.runtime.startPod(withEnv, ip, report, { configErrors, volumeFiles }));
     if (configErrors.size) this.retryConfig(pod, ip, 1000);
   }
 

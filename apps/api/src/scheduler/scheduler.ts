@@ -39,7 +39,7 @@ export interface SchedulerOptions {
  */
 export class Scheduler {
   private readonly logger = new Logger('scheduler');
-  readonly cache = new SchedulerCache();
+  cache = new SchedulerCache();
   private readonly state = newSchedulerState();
   private queue?: Queue;
   private worker?: Worker;
@@ -62,6 +62,17 @@ export class Scheduler {
     this.worker = new Worker(QUEUE, () => this.round(), { connection, prefix, concurrency: 1, lockDuration: 10_000, stalledInterval: 5_000 });
     this.worker.on('error', (e) => this.logger.warn(e.message));
     this.worker.on('failed', (_job, e) => this.logger.warn(`round failed: ${e.message}`));
+    await this.watch();
+    this.wake();
+    this.retry = setInterval(() => this.cache.retryUnschedulable() && this.wake(), this.opts.retryUnschedulableMs ?? 5 * 60_000);
+  }
+
+  /**
+   * Watch, then load every node and pod into a fresh cache. If the watch ends, all of
+   * it again: what changed meanwhile is in the new lists.
+   */
+  private async watch(): Promise<void> {
+    this.cache = new SchedulerCache();
     const { current } = await this.store.revisions();
     this.sub = await this.hub.subscribe(current, {
       onChanges: (changes) => {
@@ -77,12 +88,15 @@ export class Scheduler {
         }
         if (wake) this.wake();
       },
-      onError: (e) => this.logger.warn(`watch ended: ${e.message}`),
+      onError: (e) => {
+        this.logger.warn(`watch ended: ${e.message}; watching again`);
+        setTimeout(() => {
+          if (!this.stopped) this.watch().then(() => this.wake(), (err) => this.logger.warn(`watch: ${(err as Error).message}`));
+        }, 1000).unref();
+      },
     });
     for (const n of (await this.store.list(NODES)).items) this.cache.loadNode(n);
     for (const p of (await this.store.list(PODS)).items) this.cache.loadPod(p);
-    this.wake();
-    this.retry = setInterval(() => this.cache.retryUnschedulable() && this.wake(), this.opts.retryUnschedulableMs ?? 5 * 60_000);
   }
 
   async stop(): Promise<void> {

@@ -64,13 +64,29 @@ export class ControllerRuntime {
       this.workers.push(worker);
     }
     // Watch first, then list: a change between the two is seen twice, never missed.
+    await this.watch();
+    await this.resyncAll();
+    this.resync = setInterval(() => void this.resyncAll(), this.opts.resyncMs ?? 5 * 60_000);
+  }
+
+  /** Subscribes to the store's changes; if the subscription ends, subscribes again and resyncs every key. */
+  private async watch(): Promise<void> {
     const { current } = await this.store.revisions();
     this.sub = await this.hub.subscribe(current, {
       onChanges: (changes) => this.dispatch(changes),
-      onError: (e) => this.logger.warn(`watch ended: ${e.message}`),
+      onError: (e) => {
+        this.logger.warn(`watch ended: ${e.message}; watching again`);
+        const t = setTimeout(() => {
+          this.timers.delete(t);
+          if (this.stopped) return;
+          this.watch().then(
+            () => this.resyncAll(),
+            (err) => this.logger.warn(`watch: ${(err as Error).message}`),
+          );
+        }, 1000);
+        this.timers.add(t);
+      },
     });
-    await this.resyncAll();
-    this.resync = setInterval(() => void this.resyncAll(), this.opts.resyncMs ?? 5 * 60_000);
   }
 
   async stop(): Promise<void> {
