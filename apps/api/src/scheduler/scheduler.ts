@@ -103,7 +103,7 @@ export class Scheduler {
     this.stopped = true;
     this.sub?.close();
     clearInterval(this.retry);
-    await this.worker?.close();
+    await this.worker?.close(true);
     await this.queue?.close();
   }
 

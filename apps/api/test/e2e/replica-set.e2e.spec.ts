@@ -62,14 +62,14 @@ spec:
     const rv = (await api.call('GET', `${ns}/pods`)).body.metadata.resourceVersion;
     const w = await openWatch(`${api.url}${ns}/pods?watch=true&fieldSelector=metadata.name%3Dstray&resourceVersion=${rv}`, api.token, api.server.pki.caCert);
     await api.call('POST', `${ns}/pods`, { body: { metadata: { name: 'stray', labels: { app: 'front', tier: 'edge' } }, spec: { containers: [{ name: 'web', image: 'web:1.0' }] } } });
-    await until(async () => w.events.some((e: any) => e.object.metadata.ownerReferences?.[0]?.name === 'front'), 15_000);
+    await until(async () => w.events.some((e: any) => e.object.metadata.ownerReferences?.[0]?.name === 'front'), 30_000);
     w.close();
-    await until(async () => (await podsOf('app=front')).length === 2, 15_000);
+    await until(async () => (await podsOf('app=front')).length === 2, 30_000);
     // Relabelled out of the selector: released (no owner) and replaced.
     const keep = (await podsOf('app=front')).find((p: any) => p.metadata.name !== 'stray');
     await api.kubectl(['label', 'pod', keep.metadata.name, 'tier=db', '--overwrite']);
-    await until(async () => !(await api.call('GET', `${ns}/pods/${keep.metadata.name}`)).body.metadata.ownerReferences, 15_000);
-    await until(async () => (await podsOf('app=front,tier in (web,edge)')).length === 2, 15_000);
+    await until(async () => !(await api.call('GET', `${ns}/pods/${keep.metadata.name}`)).body.metadata.ownerReferences, 30_000);
+    await until(async () => (await podsOf('app=front,tier in (web,edge)')).length === 2, 30_000);
   });
 
   it('runs a ReplicationController with an equality selector; deleting it takes its pods', async () => {

@@ -18,7 +18,7 @@ import type { ObjectRegistry } from '../../registry/object-registry';
 import { internalContext } from '../../registry/request-context';
 import type { ResourceStore } from '../../store/resource-store';
 import type { Change } from '../../store/store-types';
-import { objectKeyOf, ownerKeys, splitKey, type Controller, type ReconcileResult } from '../runtime/controller';
+import { objectKeyOf, onLatest, ownerKeys, splitKey, type Controller, type ReconcileResult } from '../runtime/controller';
 
 const PODS = findResourceType('', 'v1', 'pods')!;
 
@@ -89,11 +89,11 @@ export class ReplicaSetController implements Controller {
     };
     for (const pod of d.adopt) {
       await this.registry
-        .update(PODS, namespace, pod.metadata.name!, (p) => (p.metadata.ownerReferences?.some((r) => r.controller) ? p : withOwnerRef(p, d.controllerRef)), 'main', ctx)
+        .update(PODS, namespace, pod.metadata.name!, onLatest((p) => (p.metadata.ownerReferences?.some((r) => r.controller) ? p : withOwnerRef(p, d.controllerRef))), 'main', ctx)
         .catch(ignoreGone);
     }
     for (const pod of d.release) {
-      await this.registry.update(PODS, namespace, pod.metadata.name!, (p) => withoutOwnerRef(p, rs.metadata.uid!), 'main', ctx).catch(ignoreGone);
+      await this.registry.update(PODS, namespace, pod.metadata.name!, onLatest((p) => withoutOwnerRef(p, rs.metadata.uid!)), 'main', ctx).catch(ignoreGone);
     }
     let failure: string | undefined;
     // Slow start, as Kubernetes: 1, 2, 4 … at once, stopping at the first batch with a failure.
@@ -115,7 +115,9 @@ export class ReplicaSetController implements Controller {
       }),
     );
     if (d.statusChanged) {
-      await this.registry.update(this.type, namespace, name, (o) => ({ ...o, status: d.status }), 'status', ctx).catch(ignoreGone);
+      await this.registry.update(this.type, namespace, name, onLatest((o) => ({ ...o, status: d.status })), 'status', ctx).catch((e) => {
+        if ((e as { code?: number }).code !== 404) throw e;
+      });
     }
     if (failure) throw new Error(`creating pods: ${failure}`);
     return d.requeueAfterSeconds !== undefined ? { requeueAfterMs: Math.ceil(d.requeueAfterSeconds * 1000) } : undefined;

@@ -94,7 +94,9 @@ export class ControllerRuntime {
     this.sub?.close();
     clearInterval(this.resync);
     for (const t of this.timers) clearTimeout(t);
-    await Promise.all(this.workers.map((w) => w.close()));
+    // Not waiting for reconciles in flight (one may wait on a store that is closing too):
+    // their jobs' locks run out and another process, or the next start, takes them.
+    await Promise.all(this.workers.map((w) => w.close(true)));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 

@@ -1,3 +1,4 @@
+import type { KubeObject } from '@skiff/domain';
 import type { Change } from '../../store/store-types';
 
 /** What a reconcile asks of the runtime besides "done". */
@@ -40,4 +41,16 @@ export function ownerKeys(change: Change, ownerKind: string): string[] {
     if (ref) keys.add(`${o!.metadata.namespace ?? ''}/${ref.name}`);
   }
   return [...keys];
+}
+
+/**
+ * A change computed from the object as it is at write time (adopt, release, status):
+ * written without a resourceVersion precondition, so the registry re-applies it to the
+ * latest object on a race instead of answering 409 (which a controller could only retry).
+ */
+export function onLatest(change: (o: KubeObject) => KubeObject): (o: KubeObject) => KubeObject {
+  return (o) => {
+    const next = change(o);
+    return { ...next, metadata: { ...next.metadata, resourceVersion: undefined } };
+  };
 }
