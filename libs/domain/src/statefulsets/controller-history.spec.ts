@@ -1,13 +1,13 @@
 import type { ControllerRevision } from '../kinds/controller-revision';
 import {
   controllerRevisionName,
-  fnv1Hash32,
   hashControllerRevisionData,
   revisionDataEqual,
   revisionDataTemplate,
   sortControllerRevisions,
   templateRevisionData,
 } from './controller-history';
+import { fnv1Hash32 } from '../workloads/pod-template-hash';
 import { statefulPodParentAndOrdinal } from './stateful-set-identity';
 
 function rev(name: string, revision: number, created: string): ControllerRevision {

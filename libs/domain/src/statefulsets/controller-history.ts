@@ -1,6 +1,6 @@
 import type { ControllerRevision } from '../kinds/controller-revision';
 import type { PodTemplateSpec } from '../kinds/pod-template';
-import { normalizeTemplate, safeEncodeString, stableStringify } from '../workloads/pod-template-hash';
+import { fnv1Hash32, normalizeTemplate, safeEncodeString, stableStringify, utf8Bytes } from '../workloads/pod-template-hash';
 
 /**
  * ControllerRevision bookkeeping shared by the StatefulSet and DaemonSet controllers
@@ -68,36 +68,14 @@ export function revisionDataEqual(a: unknown, b: unknown): boolean {
   return canonicalData(a) === canonicalData(b);
 }
 
-function utf8(s: string): number[] {
-  const bytes: number[] = [];
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x80) bytes.push(cp);
-    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-  }
-  return bytes;
-}
-
-/** FNV-1 (32-bit; Go's fnv.New32, multiply then xor) over bytes. */
-export function fnv1Hash32(bytes: Iterable<number>, hash = 0x811c9dc5): number {
-  let h = hash >>> 0;
-  for (const b of bytes) {
-    h = Math.imul(h, 0x01000193) >>> 0;
-    h = (h ^ (b & 0xff)) >>> 0;
-  }
-  return h;
-}
-
 /**
  * history.HashControllerRevision: FNV-1 of the data, then the collision count's decimal
  * digits when given, printed in decimal and mapped through SafeEncodeString. The data is
  * hashed in its canonical form, so equal templates always get the same name.
  */
 export function hashControllerRevisionData(data: unknown, collisionCount?: number): string {
-  let h = fnv1Hash32(utf8(canonicalData(data)));
-  if (collisionCount !== undefined && collisionCount !== null) h = fnv1Hash32(utf8(String(collisionCount)), h);
+  let h = fnv1Hash32(utf8Bytes(canonicalData(data)));
+  if (collisionCount !== undefined && collisionCount !== null) h = fnv1Hash32(utf8Bytes(String(collisionCount)), h);
   return safeEncodeString(String(h));
 }
 

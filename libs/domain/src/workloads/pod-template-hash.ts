@@ -20,16 +20,8 @@ export function safeEncodeString(s: string): string {
 }
 
 /** The UTF-8 bytes of a string. */
-function utf8Bytes(s: string): number[] {
-  const bytes: number[] = [];
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp < 0x80) bytes.push(cp);
-    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-  }
-  return bytes;
+export function utf8Bytes(s: string): Uint8Array {
+  return new TextEncoder().encode(s);
 }
 
 const FNV32_OFFSET = 0x811c9dc5;
@@ -46,6 +38,16 @@ export function fnv1a32(bytes: Iterable<number>, hash = FNV32_OFFSET): number {
 }
 
 /** FNV-1a (32-bit) of a string's UTF-8 bytes. */
+/** FNV-1 (32-bit; Go's fnv.New32: multiply, then xor) over bytes, continuing from `hash`. */
+export function fnv1Hash32(bytes: Iterable<number>, hash = FNV32_OFFSET): number {
+  let h = hash >>> 0;
+  for (const b of bytes) {
+    h = Math.imul(h, FNV32_PRIME) >>> 0;
+    h = (h ^ (b & 0xff)) >>> 0;
+  }
+  return h;
+}
+
 export function fnv1a32String(s: string): number {
   return fnv1a32(utf8Bytes(s));
 }
