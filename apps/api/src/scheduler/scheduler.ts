@@ -6,6 +6,7 @@ import type { ObjectRegistry } from '../registry/object-registry';
 import { internalContext } from '../registry/request-context';
 import type { ResourceStore } from '../store/resource-store';
 import type { WatchHub, WatchSubscription } from '../store/watch-hub';
+import { onLatest } from '../controllers/runtime/controller';
 import { SchedulerCache } from './scheduler-cache';
 
 const PODS = findResourceType('', 'v1', 'pods')!;
@@ -190,10 +191,10 @@ export class Scheduler {
     if (same?.status === 'False' && same.message === message) return;
     const condition = { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
     await this.registry
-      .update(PODS, namespace!, name!, (p: KubeObject) => {
+      .update(PODS, namespace!, name!, onLatest((p: KubeObject) => {
         const status = (p.status ?? {}) as { conditions?: { type: string }[]; phase?: string };
         return { ...p, status: { ...status, phase: status.phase ?? 'Pending', conditions: [...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'), condition] } };
-      }, 'status', ctx())
+      }), 'status', ctx())
       .catch((e) => {
         if ((e as { code?: number }).code !== 404) throw e;
       });

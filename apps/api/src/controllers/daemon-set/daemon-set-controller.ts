@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { daemonSetDecision, findResourceType, withOwnerRef, withoutOwnerRef, type KubeObject, type ResourceType } from '@skiff/domain';
+import { daemonSetDecision, findResourceType, type KubeObject } from '@skiff/domain';
 import type { EventRecorder } from '../../events/event-recorder';
 import type { ObjectRegistry } from '../../registry/object-registry';
 import { internalContext } from '../../registry/request-context';
 import type { ResourceStore } from '../../store/resource-store';
 import type { Change } from '../../store/store-types';
 import { objectKeyOf, ownerKeys, splitKey, type Controller, type ReconcileResult } from '../runtime/controller';
+import { OwnedObjects } from '../runtime/owned-objects';
 
 const SETS = findResourceType('apps', 'v1', 'daemonsets')!;
 const NODES = findResourceType('', 'v1', 'nodes')!;
@@ -68,37 +69,26 @@ export class DaemonSetController implements Controller {
     ]);
     const d = daemonSetDecision({ ds: ds as never, nodes: nodes as never, pods: pods as never, revisions: revisions as never, now: new Date() });
     if (d.error) this.logger.warn(`${key}: ${d.error}`);
-    const c = ctx();
-    const replace = (type: ResourceType, o: KubeObject) => this.registry.update(type, namespace, o.metadata.name!, () => o, 'main', c);
-    const gone = (e: { code?: number }) => {
-      if (e.code !== 404) throw e;
-    };
+    const owned = new OwnedObjects(this.registry, ctx);
     try {
-      for (const r of d.adoptRevisions) await this.registry.update(REVISIONS, namespace, r.metadata.name!, (x) => withOwnerRef(x, d.controllerRef), 'main', c);
-      for (const r of d.releaseRevisions) await this.registry.update(REVISIONS, namespace, r.metadata.name!, (x) => withoutOwnerRef(x, ds.metadata.uid!), 'main', c);
-      if (d.createRevision) {
-        try {
-          await this.registry.create(REVISIONS, namespace, d.createRevision, c);
-        } catch (e) {
-          if ((e as { code?: number }).code === 409) return { requeueAfterMs: 0 };
-          throw e;
-        }
-      }
-      for (const r of d.updateRevisions) await replace(REVISIONS, r as KubeObject);
-      for (const p of d.adoptPods) await this.registry.update(PODS, namespace, p.metadata.name!, (x) => withOwnerRef(x, d.controllerRef), 'main', c);
-      for (const p of d.releasePods) await this.registry.update(PODS, namespace, p.metadata.name!, (x) => withoutOwnerRef(x, ds.metadata.uid!), 'main', c);
-      for (const p of d.relabelPods) await replace(PODS, p as KubeObject);
-      for (const r of d.duplicateRevisions) await this.registry.delete(REVISIONS, namespace, r.metadata.name!, { preconditions: { uid: r.metadata.uid } }, c).catch(gone);
+      await owned.adopt(REVISIONS, namespace, d.adoptRevisions, d.controllerRef);
+      await owned.release(REVISIONS, namespace, d.releaseRevisions, ds.metadata.uid!);
+      if (d.createRevision && !(await owned.create(REVISIONS, namespace, d.createRevision))) return { requeueAfterMs: 0 };
+      await owned.replace(REVISIONS, namespace, d.updateRevisions);
+      await owned.adopt(PODS, namespace, d.adoptPods, d.controllerRef);
+      await owned.release(PODS, namespace, d.releasePods, ds.metadata.uid!);
+      await owned.replace(PODS, namespace, d.relabelPods);
+      await owned.delete(REVISIONS, namespace, d.duplicateRevisions);
       await Promise.all(
         d.createPods.map(async (p, i) => {
-          await this.registry.create(PODS, namespace, p, c);
+          await this.registry.create(PODS, namespace, p, ctx());
           void this.events.record(ds, 'Normal', 'SuccessfulCreate', `Created pod on node ${d.nodesNeedingPods[i] ?? ''}`.trim());
         }),
       );
-      await Promise.all(d.deletePods.map((p) => this.registry.delete(PODS, namespace, p.metadata.name!, { preconditions: { uid: p.metadata.uid } }, c).catch(gone)));
-      for (const r of d.deleteRevisions) await this.registry.delete(REVISIONS, namespace, r.metadata.name!, { preconditions: { uid: r.metadata.uid } }, c).catch(gone);
+      await owned.delete(PODS, namespace, d.deletePods);
+      await owned.delete(REVISIONS, namespace, d.deleteRevisions);
     } finally {
-      if (d.statusChanged) await this.registry.update(SETS, namespace, name, (o) => ({ ...o, status: d.status }), 'status', c).catch(() => undefined);
+      if (d.statusChanged) await owned.writeStatus(SETS, namespace, name, d.status);
     }
     for (const e of d.events) await this.events.record(ds, e.type, e.reason, e.message);
     return d.requeueAfterSeconds !== undefined ? { requeueAfterMs: Math.ceil(d.requeueAfterSeconds * 1000) } : undefined;

@@ -5,7 +5,7 @@ import type { ObjectRegistry } from '../../registry/object-registry';
 import { internalContext } from '../../registry/request-context';
 import type { ResourceStore } from '../../store/resource-store';
 import type { Change } from '../../store/store-types';
-import { objectKeyOf, ownerKeys, splitKey, type Controller, type ReconcileResult } from '../runtime/controller';
+import { objectKeyOf, onLatest, ownerKeys, splitKey, type Controller, type ReconcileResult } from '../runtime/controller';
 
 const DEPLOYMENTS = findResourceType('apps', 'v1', 'deployments')!;
 const REPLICASETS = findResourceType('apps', 'v1', 'replicasets')!;
@@ -84,7 +84,7 @@ export class DeploymentController implements Controller {
       await this.registry.update(DEPLOYMENTS, namespace, name, (o) => ({ ...o, metadata: { ...o.metadata, annotations, resourceVersion: rv } }), 'main', c);
     }
     for (const e of d.events) await this.events.record(deployment, e.type, e.reason, e.message);
-    if (d.statusChanged) await this.registry.update(DEPLOYMENTS, namespace, name, (o) => ({ ...o, status: d.status }), 'status', c);
+    if (d.statusChanged) await this.registry.update(DEPLOYMENTS, namespace, name, onLatest((o) => ({ ...o, status: d.status })), 'status', c);
     return d.requeueAfterSeconds !== undefined ? { requeueAfterMs: Math.ceil(d.requeueAfterSeconds * 1000) } : undefined;
   }
 }

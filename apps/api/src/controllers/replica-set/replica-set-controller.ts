@@ -5,8 +5,6 @@ import {
   replicaSetDecision,
   replicaSetSelector,
   slowStartBatchSizes,
-  withOwnerRef,
-  withoutOwnerRef,
   type KubeObject,
   type LabelSelectorRequirements,
   type Pod,
@@ -18,7 +16,8 @@ import type { ObjectRegistry } from '../../registry/object-registry';
 import { internalContext } from '../../registry/request-context';
 import type { ResourceStore } from '../../store/resource-store';
 import type { Change } from '../../store/store-types';
-import { objectKeyOf, onLatest, ownerKeys, splitKey, type Controller, type ReconcileResult } from '../runtime/controller';
+import { objectKeyOf, ownerKeys, splitKey, type Controller, type ReconcileResult } from '../runtime/controller';
+import { OwnedObjects } from '../runtime/owned-objects';
 
 const PODS = findResourceType('', 'v1', 'pods')!;
 
@@ -84,17 +83,9 @@ export class ReplicaSetController implements Controller {
     const d = replicaSetDecision({ rs: rs as ReplicaSetLike, pods: pods as Pod[], now: new Date() });
     if (d.invalidSelector) return;
     const ctx = this.ctx();
-    const ignoreGone = (e: { code?: number }) => {
-      if (e.code !== 404 && e.code !== 409) throw e;
-    };
-    for (const pod of d.adopt) {
-      await this.registry
-        .update(PODS, namespace, pod.metadata.name!, onLatest((p) => (p.metadata.ownerReferences?.some((r) => r.controller) ? p : withOwnerRef(p, d.controllerRef))), 'main', ctx)
-        .catch(ignoreGone);
-    }
-    for (const pod of d.release) {
-      await this.registry.update(PODS, namespace, pod.metadata.name!, onLatest((p) => withoutOwnerRef(p, rs.metadata.uid!)), 'main', ctx).catch(ignoreGone);
-    }
+    const owned = new OwnedObjects(this.registry, () => this.ctx());
+    await owned.adopt(PODS, namespace, d.adopt, d.controllerRef);
+    await owned.release(PODS, namespace, d.release, rs.metadata.uid!);
     let failure: string | undefined;
     // Slow start, as Kubernetes: 1, 2, 4 … at once, stopping at the first batch with a failure.
     for (const size of slowStartBatchSizes(d.create)) {
@@ -108,17 +99,9 @@ export class ReplicaSetController implements Controller {
         break;
       }
     }
-    await Promise.all(
-      d.delete.map(async (pod) => {
-        await this.registry.delete(PODS, namespace, pod.metadata.name!, { preconditions: { uid: pod.metadata.uid } }, ctx).catch(ignoreGone);
-        void this.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
-      }),
-    );
-    if (d.statusChanged) {
-      await this.registry.update(this.type, namespace, name, onLatest((o) => ({ ...o, status: d.status })), 'status', ctx).catch((e) => {
-        if ((e as { code?: number }).code !== 404) throw e;
-      });
-    }
+    await owned.delete(PODS, namespace, d.delete);
+    for (const pod of d.delete) void this.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+    if (d.statusChanged) await owned.writeStatus(this.type, namespace, name, d.status);
     if (failure) throw new Error(`creating pods: ${failure}`);
     return d.requeueAfterSeconds !== undefined ? { requeueAfterMs: Math.ceil(d.requeueAfterSeconds * 1000) } : undefined;
   }

@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { findResourceType, statefulSetDecision, withOwnerRef, withoutOwnerRef, type KubeObject, type ResourceType } from '@skiff/domain';
+import { findResourceType, statefulSetDecision } from '@skiff/domain';
 import type { EventRecorder } from '../../events/event-recorder';
 import type { ObjectRegistry } from '../../registry/object-registry';
 import { internalContext } from '../../registry/request-context';
 import type { ResourceStore } from '../../store/resource-store';
 import type { Change } from '../../store/store-types';
 import { objectKeyOf, ownerKeys, splitKey, type Controller, type ReconcileResult } from '../runtime/controller';
+import { OwnedObjects } from '../runtime/owned-objects';
 
 const SETS = findResourceType('apps', 'v1', 'statefulsets')!;
 const PODS = findResourceType('', 'v1', 'pods')!;
@@ -45,47 +46,28 @@ export class StatefulSetController implements Controller {
     const [pods, claims, revisions] = await Promise.all([PODS, CLAIMS, REVISIONS].map(async (t) => (await this.store.list(t, { namespace })).items));
     const d = statefulSetDecision({ set: set as never, pods: pods as never, claims: claims as never, revisions: revisions as never, now: new Date() });
     if (d.error) return void this.logger.warn(`${key}: ${d.error}`);
-    const c = ctx();
-    const replace = (type: ResourceType, o: KubeObject) => this.registry.update(type, namespace, o.metadata.name!, () => o, 'main', c);
+    const owned = new OwnedObjects(this.registry, ctx);
     try {
-      for (const r of d.adoptRevisions) await this.registry.update(REVISIONS, namespace, r.metadata.name!, (x) => withOwnerRef(x, d.controllerRef), 'main', c);
-      if (d.createRevision) {
-        try {
-          await this.registry.create(REVISIONS, namespace, d.createRevision, c);
-        } catch (e) {
-          if ((e as { code?: number }).code === 409) return { requeueAfterMs: 0 };
-          throw e;
-        }
-      }
-      for (const r of d.updateRevisions) await replace(REVISIONS, r as KubeObject);
-      for (const p of d.adoptPods) await this.registry.update(PODS, namespace, p.metadata.name!, (x) => withOwnerRef(x, d.controllerRef), 'main', c);
-      for (const p of d.releasePods) await this.registry.update(PODS, namespace, p.metadata.name!, (x) => withoutOwnerRef(x, set.metadata.uid!), 'main', c);
-      for (const claim of d.createClaims) {
-        await this.registry.create(CLAIMS, namespace, claim, c).catch((e) => {
-          if ((e as { code?: number }).code !== 409) throw e;
-        });
-      }
-      for (const claim of d.updateClaims) await replace(CLAIMS, claim as KubeObject);
+      await owned.adopt(REVISIONS, namespace, d.adoptRevisions, d.controllerRef);
+      if (d.createRevision && !(await owned.create(REVISIONS, namespace, d.createRevision))) return { requeueAfterMs: 0 };
+      await owned.replace(REVISIONS, namespace, d.updateRevisions);
+      await owned.adopt(PODS, namespace, d.adoptPods, d.controllerRef);
+      await owned.release(PODS, namespace, d.releasePods, set.metadata.uid!);
+      // Claims first; one that exists already is the one wanted (its name is the ordinal's).
+      for (const claim of d.createClaims) await owned.create(CLAIMS, namespace, claim);
+      await owned.replace(CLAIMS, namespace, d.updateClaims);
       for (const p of d.createPods) {
-        await this.registry.create(PODS, namespace, p, c);
+        await this.registry.create(PODS, namespace, p, ctx());
         void this.events.record(set, 'Normal', 'SuccessfulCreate', `create Pod ${p.metadata.name} in StatefulSet ${name} successful`);
       }
-      for (const p of d.updatePods) await replace(PODS, p as KubeObject);
-      for (const p of d.deletePods) {
-        await this.registry.delete(PODS, namespace, p.metadata.name!, { preconditions: { uid: p.metadata.uid } }, c).catch((e) => {
-          if ((e as { code?: number }).code !== 404) throw e;
-        });
-        void this.events.record(set, 'Normal', 'SuccessfulDelete', `delete Pod ${p.metadata.name} in StatefulSet ${name} successful`);
-      }
+      await owned.replace(PODS, namespace, d.updatePods);
+      await owned.delete(PODS, namespace, d.deletePods);
+      for (const p of d.deletePods) void this.events.record(set, 'Normal', 'SuccessfulDelete', `delete Pod ${p.metadata.name} in StatefulSet ${name} successful`);
     } finally {
       // The status is written even when a step failed, as Kubernetes does.
-      if (d.statusChanged) await this.registry.update(SETS, namespace, name, (o) => ({ ...o, status: d.status }), 'status', c).catch(() => undefined);
+      if (d.statusChanged) await owned.writeStatus(SETS, namespace, name, d.status);
     }
-    for (const r of d.deleteRevisions) {
-      await this.registry.delete(REVISIONS, namespace, r.metadata.name!, { preconditions: { uid: r.metadata.uid } }, c).catch((e) => {
-        if ((e as { code?: number }).code !== 404) throw e;
-      });
-    }
+    await owned.delete(REVISIONS, namespace, d.deleteRevisions);
     return d.requeueAfterSeconds !== undefined ? { requeueAfterMs: Math.ceil(d.requeueAfterSeconds * 1000) } : undefined;
   }
 }
