@@ -1,7 +1,8 @@
-import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { findResourceType } from '@skiff/domain';
+import { Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { findResourceType, findResourceTypeByGroupResource } from '@skiff/domain';
 import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
 import { ObjectRegistry } from '../registry/object-registry';
+import { ObjectCache } from '../store/object-cache';
 import { StoreRuntime } from '../store/store-runtime';
 import { DaemonSetController } from './daemon-set/daemon-set-controller';
 import { DeploymentController } from './deployment/deployment-controller';
@@ -17,10 +18,30 @@ import { ReplicaSetController } from './replica-set/replica-set-controller';
 import { ControllerRuntime } from './runtime/controller-runtime';
 import { StatefulSetController } from './stateful-set/stateful-set-controller';
 
+/** What the controllers read from memory (ObjectCache); the garbage collector and the namespace cleanup read every kind from the store. */
+const CACHED = [
+  'pods',
+  'nodes',
+  'services',
+  'endpoints',
+  'namespaces',
+  'persistentvolumeclaims',
+  'replicationcontrollers',
+  'replicasets.apps',
+  'deployments.apps',
+  'statefulsets.apps',
+  'daemonsets.apps',
+  'controllerrevisions.apps',
+  'leases.coordination.k8s.io',
+  'horizontalpodautoscalers.autoscaling',
+];
+
 /** The controllers role (SKIFF_ROLES): kube-controller-manager's controllers on the BullMQ runtime. */
 @Module({ imports: [MetricsModule] })
 export class ControllersModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private runtime?: ControllerRuntime;
+  private cache?: ObjectCache;
+  private readonly logger = new Logger('controllers');
 
   constructor(
     @Inject(SKIFF_CONFIG) private readonly config: SkiffConfig,
@@ -32,12 +53,14 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.roles.has('controllers')) return;
     const { registry } = this;
-    const { store, hub } = this.rt;
+    const { store: db, hub } = this.rt;
+    const store = (this.cache = new ObjectCache(db, hub, CACHED.map((r) => findResourceTypeByGroupResource(r)!), (m) => this.logger.warn(m)));
+    await store.start();
     const lifecycle = { graceMs: this.config.nodeMonitorGraceMs, evictionMs: this.config.podEvictionTimeoutMs };
     const controllers = [
       new NamespaceController(registry, store),
       new EndpointsController(registry, store),
-      new GarbageCollector(registry, store),
+      new GarbageCollector(registry, db),
       new NodeLifecycleController(registry, store, new EventRecorder(registry, 'node-controller'), lifecycle),
       new ReplicaSetController(findResourceType('apps', 'v1', 'replicasets')!, registry, store, new EventRecorder(registry, 'replicaset-controller')),
       new ReplicaSetController(findResourceType('', 'v1', 'replicationcontrollers')!, registry, store, new EventRecorder(registry, 'replication-controller')),
@@ -46,11 +69,12 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
       new DaemonSetController(registry, store, new EventRecorder(registry, 'daemonset-controller')),
       new HpaController(registry, store, this.metrics, new EventRecorder(registry, 'horizontal-pod-autoscaler'), this.config.hpaSyncMs),
     ];
-    this.runtime = new ControllerRuntime(store, hub, controllers, { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix });
+    this.runtime = new ControllerRuntime(db, hub, controllers, { redisUrl: this.config.redisUrl, prefix: this.config.redisPrefix, cache: store });
     await this.runtime.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.runtime?.stop();
+    this.cache?.stop();
   }
 }

@@ -3,7 +3,7 @@ import type { EventRecorder } from '../../events/event-recorder';
 import type { MetricsStore } from '../../metrics/metrics-store';
 import type { ObjectRegistry } from '../../registry/object-registry';
 import { internalContext } from '../../registry/request-context';
-import type { ResourceStore } from '../../store/resource-store';
+import type { ObjectReader } from '../../store/object-cache';
 import type { Change } from '../../store/store-types';
 import { objectKeyOf, splitKey, type Controller, type ReconcileResult } from '../runtime/controller';
 
@@ -30,7 +30,7 @@ export class HpaController implements Controller {
 
   constructor(
     private readonly registry: ObjectRegistry,
-    private readonly store: ResourceStore,
+    private readonly store: ObjectReader,
     private readonly metrics: MetricsStore,
     private readonly events: EventRecorder,
     private readonly syncMs: number,

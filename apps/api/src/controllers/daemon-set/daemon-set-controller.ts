@@ -3,7 +3,7 @@ import { daemonSetDecision, findResourceType, type KubeObject } from '@skiff/dom
 import type { EventRecorder } from '../../events/event-recorder';
 import type { ObjectRegistry } from '../../registry/object-registry';
 import { internalContext } from '../../registry/request-context';
-import type { ResourceStore } from '../../store/resource-store';
+import type { ObjectReader } from '../../store/object-cache';
 import type { Change } from '../../store/store-types';
 import { objectKeyOf, ownerKeys, splitKey, type Controller, type ReconcileResult } from '../runtime/controller';
 import { OwnedObjects } from '../runtime/owned-objects';
@@ -48,7 +48,7 @@ export class DaemonSetController implements Controller {
 
   constructor(
     private readonly registry: ObjectRegistry,
-    private readonly store: ResourceStore,
+    private readonly store: ObjectReader,
     private readonly events: EventRecorder,
   ) {}
 

@@ -3,7 +3,7 @@ import { createFailureStatus, deploymentDecision, findResourceType, type Deploym
 import type { EventRecorder } from '../../events/event-recorder';
 import type { ObjectRegistry } from '../../registry/object-registry';
 import { internalContext } from '../../registry/request-context';
-import type { ResourceStore } from '../../store/resource-store';
+import type { ObjectReader } from '../../store/object-cache';
 import type { Change } from '../../store/store-types';
 import { objectKeyOf, onLatest, ownerKeys, splitKey, type Controller, type ReconcileResult } from '../runtime/controller';
 
@@ -37,7 +37,7 @@ export class DeploymentController implements Controller {
 
   constructor(
     private readonly registry: ObjectRegistry,
-    private readonly store: ResourceStore,
+    private readonly store: ObjectReader,
     private readonly events: EventRecorder,
   ) {}
 

@@ -1,7 +1,7 @@
 import { endpointSubsets, findResourceType, labelSelectorFromSet, matches, servesEndpoints, type KubeObject, type LabelRequirement } from '@skiff/domain';
 import type { ObjectRegistry } from '../../registry/object-registry';
 import { internalContext } from '../../registry/request-context';
-import type { ResourceStore } from '../../store/resource-store';
+import type { ObjectReader } from '../../store/object-cache';
 import type { Change } from '../../store/store-types';
 import { objectKeyOf, splitKey, type Controller } from '../runtime/controller';
 
@@ -38,7 +38,7 @@ export class EndpointsController implements Controller {
 
   constructor(
     private readonly registry: ObjectRegistry,
-    private readonly store: ResourceStore,
+    private readonly store: ObjectReader,
   ) {}
 
   async keys(): Promise<string[]> {

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { RESOURCE_TYPES, finalizedNamespace, namespaceNeedsCleanup, type ResourceType } from '@skiff/domain';
 import type { ObjectRegistry } from '../../registry/object-registry';
 import { internalContext } from '../../registry/request-context';
-import type { ResourceStore } from '../../store/resource-store';
+import type { ObjectReader } from '../../store/object-cache';
 import type { Change } from '../../store/store-types';
 import type { Controller, ReconcileResult } from '../runtime/controller';
 
@@ -24,7 +24,7 @@ export class NamespaceController implements Controller {
 
   constructor(
     private readonly registry: ObjectRegistry,
-    private readonly store: ResourceStore,
+    private readonly store: ObjectReader,
   ) {}
 
   async keys(): Promise<string[]> {

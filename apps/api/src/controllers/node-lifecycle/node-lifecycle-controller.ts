@@ -2,7 +2,7 @@ import { findResourceType, nodeLifecycleDecision, type KubeObject } from '@skiff
 import type { EventRecorder } from '../../events/event-recorder';
 import type { ObjectRegistry } from '../../registry/object-registry';
 import { internalContext } from '../../registry/request-context';
-import type { ResourceStore } from '../../store/resource-store';
+import type { ObjectReader } from '../../store/object-cache';
 import type { Change } from '../../store/store-types';
 import type { Controller, ReconcileResult } from '../runtime/controller';
 
@@ -27,7 +27,7 @@ export class NodeLifecycleController implements Controller {
 
   constructor(
     private readonly registry: ObjectRegistry,
-    private readonly store: ResourceStore,
+    private readonly store: ObjectReader,
     private readonly events: EventRecorder,
     private readonly opts: { graceMs: number; evictionMs: number },
   ) {}

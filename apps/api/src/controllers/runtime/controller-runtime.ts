@@ -17,6 +17,8 @@ export interface ControllerRuntimeOptions {
   attempts?: number;
   /** First retry delay; doubles each try. */
   backoffMs?: number;
+  /** The controllers' cache of the store: each reconcile starts once it has caught up with the store. */
+  cache?: { sync(): Promise<void> };
 }
 
 /**
@@ -130,6 +132,7 @@ export class ControllerRuntime {
   }
 
   private async run(c: Controller, key: string): Promise<void> {
+    await this.opts.cache?.sync();
     const result = await c.reconcile(key);
     if (result?.requeueAfterMs !== undefined && !this.stopped) {
       // Not durable: a restart is covered by the resync.
