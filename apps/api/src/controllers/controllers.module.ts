@@ -60,7 +60,7 @@ export class ControllersModule implements OnApplicationBootstrap, OnApplicationS
     const controllers = [
       new NamespaceController(registry, store),
       new EndpointsController(registry, store),
-      new GarbageCollector(registry, db),
+      new GarbageCollector(registry, store, db),
       new NodeLifecycleController(registry, store, new EventRecorder(registry, 'node-controller'), lifecycle),
       new ReplicaSetController(findResourceType('apps', 'v1', 'replicasets')!, registry, store, new EventRecorder(registry, 'replicaset-controller')),
       new ReplicaSetController(findResourceType('', 'v1', 'replicationcontrollers')!, registry, store, new EventRecorder(registry, 'replication-controller')),

@@ -9,7 +9,12 @@ export interface ObjectReader {
   list(type: ResourceType, q?: ListQuery): Promise<ListResult>;
 }
 
-type Objects = Map<string, Map<string, KubeObject>>; // namespace → name → object
+/** One namespace's objects of a resource, with their names in list order once asked for. */
+interface Bucket {
+  byName: Map<string, KubeObject>;
+  sorted?: string[];
+}
+type Objects = Map<string, Bucket>; // namespace → its objects
 
 /**
  * An in-memory copy of some resources of the store, kept by the watch hub: what
@@ -29,6 +34,9 @@ export class ObjectCache implements ObjectReader {
   private ready?: Promise<void>;
   private sub?: WatchSubscription;
   private waiters: { revision: number; resolve: () => void }[] = [];
+  /** The store's revision being read now, and the read that callers arriving meanwhile share. */
+  private reading?: Promise<number>;
+  private nextRead?: Promise<number>;
   private stopped = false;
 
   constructor(
@@ -56,7 +64,7 @@ export class ObjectCache implements ObjectReader {
   /** Resolves once every change the store had committed when this was called is in the cache. */
   async sync(timeoutMs = 10_000): Promise<void> {
     await this.ready;
-    const { current } = await this.store.revisions();
+    const current = await this.storeRevision();
     if (this.at() >= current) return;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -71,11 +79,36 @@ export class ObjectCache implements ObjectReader {
     });
   }
 
+  /**
+   * The store's current revision, read after this call: concurrent callers share a read,
+   * but never one that was already under way when they called (it may predate a write they saw).
+   */
+  private storeRevision(): Promise<number> {
+    if (!this.reading) return this.read();
+    this.nextRead ??= this.reading
+      .catch(() => 0)
+      .then(() => {
+        this.nextRead = undefined;
+        return this.read();
+      });
+    return this.nextRead;
+  }
+
+  private read(): Promise<number> {
+    const r = this.store.revisions().then((x) => x.current);
+    this.reading = r;
+    const clear = () => {
+      if (this.reading === r) this.reading = undefined;
+    };
+    r.then(clear, clear);
+    return r;
+  }
+
   async get(key: ObjectKey): Promise<KubeObject | undefined> {
     const objects = this.held.get(groupResource(key.type));
     if (!objects) return this.store.get(key);
     await this.ready;
-    return objects.get(key.namespace)?.get(key.name);
+    return objects.get(key.namespace)?.byName.get(key.name);
   }
 
   async list(type: ResourceType, q: ListQuery = {}): Promise<ListResult> {
@@ -84,13 +117,14 @@ export class ObjectCache implements ObjectReader {
     await this.ready;
     const namespaces = q.namespace !== undefined ? [q.namespace] : [...objects.keys()].sort();
     const items: KubeObject[] = [];
+    const matches = matcher(q);
     for (const ns of namespaces) {
-      const inNs = objects.get(ns);
-      if (!inNs) continue;
-      const names = [...inNs.keys()].sort();
-      for (const name of names) {
-        const o = inNs.get(name)!;
-        if (matchesQuery(o, q)) items.push(o);
+      const bucket = objects.get(ns);
+      if (!bucket) continue;
+      bucket.sorted ??= [...bucket.byName.keys()].sort();
+      for (const name of bucket.sorted) {
+        const o = bucket.byName.get(name)!;
+        if (matches(o)) items.push(o);
         if (q.limit && items.length >= q.limit) return { revision: this.at(), items };
       }
     }
@@ -130,11 +164,13 @@ export class ObjectCache implements ObjectReader {
     for (const c of changes) {
       const objects = this.held.get(c.resource);
       if (!objects || c.revision <= (this.listedAt.get(c.resource) ?? 0)) continue;
-      if (c.type === 'DELETED') {
-        const inNs = objects.get(c.namespace);
-        inNs?.delete(c.name);
-        if (inNs?.size === 0) objects.delete(c.namespace);
-      } else this.put(c.resource, c.object);
+      if (c.type !== 'DELETED') this.put(c.resource, c.object);
+      else {
+        const bucket = objects.get(c.namespace);
+        if (!bucket?.byName.delete(c.name)) continue;
+        bucket.sorted = undefined;
+        if (!bucket.byName.size) objects.delete(c.namespace);
+      }
     }
     if (changes.length) this.revision = changes[changes.length - 1].revision;
     const at = this.at();
@@ -147,22 +183,23 @@ export class ObjectCache implements ObjectReader {
   private put(resource: string, o: KubeObject): void {
     const objects = this.held.get(resource)!;
     const ns = o.metadata.namespace ?? '';
-    let inNs = objects.get(ns);
-    if (!inNs) objects.set(ns, (inNs = new Map()));
-    inNs.set(o.metadata.name!, deepFreeze(o));
+    let bucket = objects.get(ns);
+    if (!bucket) objects.set(ns, (bucket = { byName: new Map() }));
+    if (!bucket.byName.has(o.metadata.name!)) bucket.sorted = undefined;
+    bucket.byName.set(o.metadata.name!, deepFreeze(o));
   }
 }
 
-/** The filters of ListQuery that the store applies in SQL, applied to one object. */
-function matchesQuery(o: KubeObject, q: ListQuery): boolean {
-  const labels = o.metadata.labels ?? {};
-  if (q.labelsContain) for (const [k, v] of Object.entries(q.labelsContain)) if (labels[k] !== v) return false;
-  if (q.labelsHave) for (const k of q.labelsHave) if (!(k in labels)) return false;
-  if (q.nodeName !== undefined) {
-    const node = (o.spec as { nodeName?: string } | undefined)?.nodeName || '';
-    if (node !== q.nodeName) return false;
-  }
-  return true;
+/** The filters of ListQuery that the store applies in SQL, as a test of one object. */
+function matcher(q: ListQuery): (o: KubeObject) => boolean {
+  const contain = Object.entries(q.labelsContain ?? {});
+  const have = q.labelsHave ?? [];
+  return (o) => {
+    const labels = o.metadata.labels ?? {};
+    for (const [k, v] of contain) if (labels[k] !== v) return false;
+    for (const k of have) if (!(k in labels)) return false;
+    return q.nodeName === undefined || ((o.spec as { nodeName?: string } | undefined)?.nodeName || '') === q.nodeName;
+  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Errors, StatusError, groupResource, type KubeObject, type ResourceType } from '@skiff/domain';
@@ -61,6 +62,11 @@ export interface ListResult {
  */
 export class ResourceStore {
   private readonly batcher: WriteBatcher;
+  /** Gets issued in one tick are read in one query (each reads after it was asked). */
+  private readonly getter = new DataLoader<ObjectKey, KubeObject | undefined, string>((keys) => this.getMany(keys), {
+    cache: false,
+    maxBatchSize: 500,
+  });
 
   constructor(
     readonly ds: DataSource,
@@ -75,18 +81,36 @@ export class ResourceStore {
     return this.batcher.submit(op);
   }
 
-  async get(key: ObjectKey): Promise<KubeObject | undefined> {
-    const rows = await this.ds.query(`SELECT body FROM objects WHERE resource = $1 AND namespace = $2 AND name = $3`, [
-      groupResource(key.type),
-      key.namespace,
-      key.name,
-    ]);
-    return rows[0]?.body;
+  get(key: ObjectKey): Promise<KubeObject | undefined> {
+    return this.getter.load(key);
+  }
+
+  private async getMany(keys: readonly ObjectKey[]): Promise<(KubeObject | undefined)[]> {
+    const args = keys.flatMap((k) => [groupResource(k.type), k.namespace, k.name]);
+    const rows: { resource: string; namespace: string; name: string; body: KubeObject }[] =
+      keys.length === 1
+        ? await this.ds.query(`SELECT resource, namespace, name, body FROM objects WHERE resource = $1 AND namespace = $2 AND name = $3`, args)
+        : await this.ds.query(
+            `SELECT o.resource, o.namespace, o.name, o.body FROM objects o
+               JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(resource, namespace, name) USING (resource, namespace, name)`,
+            [0, 1, 2].map((i) => args.filter((_, j) => j % 3 === i)),
+          );
+    const found = new Map(rows.map((r) => [`${r.resource}/${r.namespace}/${r.name}`, r.body]));
+    return keys.map((k) => found.get(`${groupResource(k.type)}/${k.namespace}/${k.name}`));
   }
 
   /** Every object, of any resource, with an ownerReference to `uid` (the garbage collector's graph edge, GIN-indexed). */
   async dependents(uid: string): Promise<{ resource: string; object: KubeObject }[]> {
     const rows: { resource: string; body: KubeObject }[] = await this.ds.query(`SELECT resource, body FROM objects WHERE owner_uids @> ARRAY[$1]::uuid[]`, [uid]);
+    return rows.map((r) => ({ resource: r.resource, object: r.body }));
+  }
+
+  /** Objects of any resource being deleted while they still hold one of `finalizers` (index on deletion_timestamp). */
+  async finalizing(finalizers: string[]): Promise<{ resource: string; object: KubeObject }[]> {
+    const rows: { resource: string; body: KubeObject }[] = await this.ds.query(
+      `SELECT resource, body FROM objects WHERE deletion_timestamp IS NOT NULL AND finalizers && $1::text[]`,
+      [finalizers],
+    );
     return rows.map((r) => ({ resource: r.resource, object: r.body }));
   }
 

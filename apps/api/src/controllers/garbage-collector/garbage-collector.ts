@@ -1,6 +1,7 @@
 import { RESOURCE_TYPES, findResourceTypeByGroupResource, findResourceTypeByKind, groupResource, type KubeObject, type ResourceType } from '@skiff/domain';
 import type { ObjectRegistry } from '../../registry/object-registry';
 import { internalContext } from '../../registry/request-context';
+import type { ObjectReader } from '../../store/object-cache';
 import type { ResourceStore } from '../../store/resource-store';
 import type { Change } from '../../store/store-types';
 import type { Controller } from '../runtime/controller';
@@ -27,6 +28,9 @@ export class GarbageCollector implements Controller {
 
   constructor(
     private readonly registry: ObjectRegistry,
+    /** Objects and owners are read here (the controllers' cache); */
+    private readonly reader: ObjectReader,
+    /** the ownership graph and the objects being finalized, from the store. */
     private readonly store: ResourceStore,
   ) {
     this.watches = Object.fromEntries(RESOURCE_TYPES.map((t) => [groupResource(t), (c: Change) => this.keysOf(c)]));
@@ -52,14 +56,7 @@ export class GarbageCollector implements Controller {
   }
 
   async keys(): Promise<string[]> {
-    const keys: string[] = [];
-    for (const t of RESOURCE_TYPES) {
-      for (const o of (await this.store.list(t)).items) {
-        const f = o.metadata.finalizers ?? [];
-        if (o.metadata.deletionTimestamp && (f.includes(FOREGROUND) || f.includes(ORPHAN))) keys.push(`owner/${groupResource(t)}/${o.metadata.namespace ?? ''}/${o.metadata.name}`);
-      }
-    }
-    return keys;
+    return (await this.store.finalizing([FOREGROUND, ORPHAN])).map((o) => `owner/${o.resource}/${o.object.metadata.namespace ?? ''}/${o.object.metadata.name}`);
   }
 
   async reconcile(key: string): Promise<void> {
@@ -71,7 +68,7 @@ export class GarbageCollector implements Controller {
     const [resource, namespace, name] = rest;
     const type = findResourceTypeByGroupResource(resource);
     if (!type) return;
-    const obj = await this.store.get({ type, namespace, name });
+    const obj = await this.reader.get({ type, namespace, name });
     if (!obj) return;
     if (kind === 'owner') return this.finishOwner(type, obj);
     return this.checkOwners(type, obj);
@@ -123,7 +120,7 @@ export class GarbageCollector implements Controller {
   private async ownerExists(ref: OwnerRef, namespace: string): Promise<boolean> {
     const t = findResourceTypeByKind(ref.apiVersion, ref.kind);
     if (!t) return true; // A kind this server does not serve: not ours to judge.
-    const owner = await this.store.get({ type: t, namespace: t.namespaced ? namespace : '', name: ref.name });
+    const owner = await this.reader.get({ type: t, namespace: t.namespaced ? namespace : '', name: ref.name });
     return owner?.metadata.uid === ref.uid;
   }
 
