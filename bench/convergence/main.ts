@@ -4,9 +4,12 @@
  * Running as the store's watch sees it. Everything runs for real: the API with its
  * controllers and scheduler, the agent as its own process. Run: `npm run bench:convergence`.
  */
+import { spawn } from 'child_process';
+import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import { runBench } from '../support/run-bench';
-import { spawnAgent } from '../../apps/api/test/support/agent-process';
+import { ROOT, spawnAgent } from '../../apps/api/test/support/agent-process';
 import { startTestApi } from '../../apps/api/test/support/test-server';
 import { until } from '../../apps/api/test/support/watch-client';
 import { StoreRuntime } from '../../apps/api/src/store/store-runtime';
@@ -15,7 +18,14 @@ const NODES = Number(process.env.BENCH_NODES ?? 1000);
 const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 10_000);
 
 async function main(): Promise<void> {
-  const api = await startTestApi();
+  const split = process.env.BENCH_TOPOLOGY === 'split';
+  const api = await startTestApi(split ? { SKIFF_ROLES: 'api' } : {});
+  const workers = split
+    ? spawn(process.execPath, [path.join(ROOT, 'scripts/run-ts.mjs'), path.join(ROOT, 'apps/api/src/main.ts')], {
+        env: { ...process.env, ...api.env, SKIFF_ROLES: 'controllers,scheduler', SKIFF_PORT: '0', SKIFF_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'skiff-ctl-')), SKIFF_LOG_LEVEL: 'warn' },
+        stdio: 'inherit',
+      })
+    : undefined;
   const agent = spawnAgent(api, ['--name=conv', '--runtime=simulated', `--simulated-nodes=${NODES}`, '--lease-renew-seconds=10']);
   await until(async () => (await api.call('GET', '/api/v1/nodes')).body.items?.length === NODES, 120_000);
   await new Promise((r) => setTimeout(r, 2000));
@@ -36,6 +46,7 @@ async function main(): Promise<void> {
     },
     onError: () => undefined,
   });
+  const before = { self: process.cpuUsage(), agent: cpuSeconds(agent.pid), workers: cpuSeconds(workers?.pid), db: cpuOf('postgres'), redis: cpuOf('redis-server') };
   const t0 = performance.now();
   const r = await api.call('POST', '/apis/apps/v1/namespaces/default/deployments', {
     body: { metadata: { name: 'big' }, spec: { replicas: REPLICAS, selector: { matchLabels: { app: 'big' } }, template: { metadata: { labels: { app: 'big' } }, spec: { containers: [{ name: 'c', image: 'web:1.0' }] } } } },
@@ -52,15 +63,49 @@ async function main(): Promise<void> {
     }
   }
   const took = (performance.now() - t0) / 1000;
+  const self = process.cpuUsage(before.self);
+  const cpu = [
+    `${workers ? 'api' : 'api+controllers+scheduler'} (with the benchmark) ${((self.user + self.system) / 1e6).toFixed(1)}`,
+    ...(workers ? [`controllers+scheduler ${(cpuSeconds(workers.pid) - before.workers).toFixed(1)}`] : []),
+    `agent ${(cpuSeconds(agent.pid) - before.agent).toFixed(1)}`,
+    `postgres ${(cpuOf('postgres') - before.db).toFixed(1)}`,
+    `redis ${(cpuOf('redis-server') - before.redis).toFixed(1)}`,
+  ];
   const dep = (await api.call('GET', '/apis/apps/v1/namespaces/default/deployments/big')).body;
   process.stdout.write(
     `bench/convergence — ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}\n` +
       `Deployment of ${REPLICAS} replicas on ${NODES} simulated nodes: ${running.size} Running after ${took.toFixed(1)} s ` +
-      `(status: ${dep.status?.availableReplicas ?? 0} available) · ${marks.map((m) => `${m.at}s:${m.running}`).join(' ')}\n`,
+      `(status: ${dep.status?.availableReplicas ?? 0} available) · ${marks.map((m) => `${m.at}s:${m.running}`).join(' ')}\n` +
+      `CPU seconds used while converging: ${cpu.join(', ')}\n`,
   );
   sub.close();
   agent.kill('SIGKILL');
+  workers?.kill('SIGKILL');
   await api.stop();
+}
+
+/** User + system CPU seconds a process has used, from /proc (0 when it is gone). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** The same, summed over every process of this command name (Postgres' backends). */
+function cpuOf(comm: string): number {
+  let sum = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === comm) sum += cpuSeconds(Number(pid));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return sum;
 }
 
 runBench(main);

@@ -9,8 +9,10 @@ export class ApiClient {
     readonly server: string,
     private token: string,
     ca: string | undefined,
+    /** Requests in flight at once (a kubelet each has its own: an agent playing many nodes needs more). */
+    connections = 32,
   ) {
-    this.dispatcher = new Agent({ connect: ca ? { ca } : {}, connections: 32 });
+    this.dispatcher = new Agent({ connect: ca ? { ca } : {}, connections });
   }
 
   useToken(token: string): void {

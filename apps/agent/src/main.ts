@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   if (!(Number(values['metrics-seconds']) > 0)) throw new Error('--metrics-seconds must be a positive number');
   const nodes = count === 1 ? [values.name!] : Array.from({ length: count }, (_, i) => `${values.name}-sim-${i}`);
   const ca = values['ca-file'] ? fs.readFileSync(values['ca-file'], 'utf8') : undefined;
-  const api = new ApiClient(values.server!, values.token, ca);
+  const api = new ApiClient(values.server!, values.token, ca, Math.min(256, 32 * nodes.length));
 
   // A join token is exchanged for a node token for exactly these nodes.
   try {

@@ -68,10 +68,11 @@ export async function serveWatch(
   // Every change up to here has been looked at (sent or filtered out): what a bookmark may claim.
   let seen = from;
   let closed = false;
-  const write = (ev: WatchEvent<unknown>): boolean => {
-    const ok = res.write(JSON.stringify(ev) + '\n');
+  /** Events go out together, one write (one chunk) for all that are ready at once. */
+  const write = (...events: WatchEvent<unknown>[]): boolean => {
+    if (!events.length) return true;
     first = false;
-    return ok;
+    return res.write(events.map((ev) => JSON.stringify(ev) + '\n').join(''));
   };
   const drained = () =>
     new Promise<void>((resolve) => {
@@ -86,8 +87,9 @@ export async function serveWatch(
       res.once('close', done);
     });
 
-  for (const obj of initial) {
-    if (!write({ type: 'ADDED', object: opts.transform(obj, first) })) await drained();
+  for (let i = 0; i < initial.length; i += 100) {
+    const events = initial.slice(i, i + 100).map((obj, j) => ({ type: 'ADDED' as const, object: opts.transform(obj, first && i + j === 0) }));
+    if (!write(...events)) await drained();
   }
 
   let sub: WatchSubscription | undefined;
@@ -108,14 +110,14 @@ export async function serveWatch(
     sub = await hub.subscribe(from, {
       onChanges: async (changes) => {
         if (closed) return;
-        let ok = true;
+        const events: WatchEvent<unknown>[] = [];
         for (const c of changes) {
           seen = c.revision;
           if (c.resource !== resource) continue;
           const type = eventFor(c, filter);
-          if (type) ok = write({ type, object: opts.transform(c.object, first) }) && ok;
+          if (type) events.push({ type, object: opts.transform(c.object, first && !events.length) });
         }
-        if (!ok) await drained();
+        if (!write(...events)) await drained();
       },
       onError: (err) => {
         if (closed) return;

@@ -141,7 +141,7 @@ export class Scheduler {
       this.cache.unschedulable.set(podKey(pod), pod);
       await this.markUnschedulable(pod, r.message);
     });
-    await inParallel(work, this.opts.bindConcurrency ?? 64);
+    await inParallel(work, this.opts.bindConcurrency ?? 256);
     if (this.cache.pending.size) this.wake();
   }
 

@@ -123,6 +123,9 @@ describe('replicaSetDecision: scaling', () => {
     expect(slowStartBatchSizes(10)).toEqual([1, 2, 4, 3]);
     expect(slowStartBatchSizes(0)).toEqual([]);
     expect(slowStartBatchSizes(1)).toEqual([1]);
+    // Going on from a size reached earlier.
+    expect(slowStartBatchSizes(500, 256)).toEqual([256, 244]);
+    expect(slowStartBatchSizes(3, 256)).toEqual([3]);
   });
 });
 
