@@ -53,15 +53,19 @@ export class ObjectRegistry {
 
   async create(type: ResourceType, namespace: string, body: unknown, ctx: RequestContext): Promise<KubeObject> {
     const incoming = prepareIncoming(type, namespace, body, ctx);
-    if (!nameForCreate(incoming.metadata)) {
+    if (!incoming.metadata.name && !incoming.metadata.generateName) {
       throw Errors.invalid(type.group, type.kind, '', [
         { reason: 'FieldValueRequired', field: 'metadata.name', message: 'Required value: name or generateName is required' },
       ]);
     }
-    // A randomly picked cluster IP or node port taken meanwhile: pick again.
-    return withRetries(5, () => Errors.internal('failed to allocate a unique value after several tries'), async () => {
+    // A randomly picked cluster IP or node port taken meanwhile, or a generated name that
+    // exists (as kube-apiserver since 1.30, RetryGenerateName): pick again.
+    const generated = !incoming.metadata.name;
+    let name = '';
+    const exhausted = () => (generated ? Errors.alreadyExists(type, name) : Errors.internal('failed to allocate a unique value after several tries'));
+    return withRetries(generated ? 8 : 5, exhausted, async () => {
       // The name is chosen first, as the real server does, so validation sees it.
-      const name = nameForCreate(incoming.metadata)!;
+      name = nameForCreate(incoming.metadata)!;
       const named = { ...incoming, metadata: { ...incoming.metadata, name } };
       ctx.guard?.(named);
       checkBody(type, named, undefined);
@@ -73,7 +77,7 @@ export class ObjectRegistry {
         claims: admitted.claims,
         dryRun: ctx.dryRun,
         decide: (current, wctx): WriteDecision => {
-          if (current) throw Errors.alreadyExists(type, name);
+          if (current) throw generated ? new RetryWrite() : Errors.alreadyExists(type, name);
           if (type.namespaced) {
             const ns = wctx.lookup(objectKey(NAMESPACES, '', namespace));
             if (!ns) throw Errors.notFound(NAMESPACES, namespace);

@@ -202,6 +202,22 @@ describe('API semantics', () => {
     expect(res.body.metadata.name).toMatch(/^gen-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
+  it('picks another generated name when the first one is taken (RetryGenerateName)', async () => {
+    // The server runs in this process: the first name it draws is the one already taken.
+    const taken = await api.call('POST', `${ns}/configmaps`, { body: { metadata: { name: 'dup-bbbbb' } } });
+    expect(taken.status).toBe(201);
+    const random = jest.spyOn(Math, 'random');
+    for (let i = 0; i < 5; i++) random.mockReturnValueOnce(0); // 'b' × 5, then random again
+    try {
+      const res = await api.call('POST', `${ns}/configmaps`, { body: { metadata: { generateName: 'dup-' } } });
+      expect(res.status).toBe(201);
+      expect(res.body.metadata.name).toMatch(/^dup-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+      expect(res.body.metadata.name).not.toBe('dup-bbbbb');
+    } finally {
+      random.mockRestore();
+    }
+  });
+
   it('binds a pod to a node once', async () => {
     const bind = (node: string) => api.call('POST', `${ns}/pods/unbound/binding`, { body: { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'unbound' }, target: { kind: 'Node', name: node } } });
     expect((await bind('n2')).status).toBe(201);
