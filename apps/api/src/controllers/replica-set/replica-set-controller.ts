@@ -24,9 +24,10 @@ const PODS = findResourceType('', 'v1', 'pods')!;
 /**
  * The ReplicaSet controller, and with `replicationcontrollers` the ReplicationController
  * one: keeps spec.replicas pods of the template, adopting matching orphans and releasing
- * pods that stop matching (replicaSetDecision in libs/domain decides; this writes). The
- * store is read directly, so there is no informer lag and no need for Kubernetes'
- * "expectations"; BullMQ runs one reconcile per key at a time.
+ * pods that stop matching (replicaSetDecision in libs/domain decides; this writes). It
+ * reads the controllers' ObjectCache, which each reconcile first brings up to the store's
+ * revision: no informer lag and no need for Kubernetes' "expectations" (ADR 6); BullMQ
+ * runs one reconcile per key at a time.
  */
 export class ReplicaSetController implements Controller {
   readonly name: string;
