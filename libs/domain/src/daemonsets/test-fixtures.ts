@@ -1,10 +1,10 @@
-import type { ControllerRevision } from '../kinds/controller-revision';
 import type { DaemonSet } from '../kinds/daemon-set';
 import type { Node } from '../kinds/node';
 import type { Pod } from '../kinds/pod';
 import { applyDefaults } from '../defaults/apply-defaults';
 import { rfc3339 } from '../lifecycle/object-lifecycle';
 import { isPodAvailable } from '../workloads/pod-control';
+import { SimulatedPods } from '../workloads/simulated-pods';
 import { daemonSetDecision, type DaemonSetDecision } from './daemon-set';
 import { daemonPodTargetNode } from './daemon-set-pods';
 
@@ -49,21 +49,16 @@ export function makeDaemonSet(o: DaemonSetOptions = {}): DaemonSet {
 /**
  * Nodes, the DaemonSet's pods and revisions, run by daemonSetDecision the way the worker will.
  * Created pods are bound at once to the node their affinity names (the scheduler's part);
- * `tick` starts pending pods (unless their image is `bad`) and removes terminating ones
- * after `terminatingTicks` ticks.
+ * the rest of the simulation is SimulatedPods'.
  */
-export class DaemonCluster {
-  now = T0;
-  pods: Pod[] = [];
-  revisions: ControllerRevision[] = [];
-  log: string[] = [];
-  private seq = 0;
-  private terminating = new Map<string, number>();
+export class DaemonCluster extends SimulatedPods<DaemonSetDecision> {
   /** Lowest number of available pods seen after any change, and highest number of live pods on one node. */
   minAvailable = Number.POSITIVE_INFINITY;
   maxPodsOnNode = 0;
 
-  constructor(public ds: DaemonSet, public nodes: Node[], public terminatingTicks = 0) {}
+  constructor(public ds: DaemonSet, public nodes: Node[], terminatingTicks = 0) {
+    super(terminatingTicks);
+  }
 
   updateSpec(change: (ds: DaemonSet) => void): void {
     const ds = structuredClone(this.ds);
@@ -83,30 +78,18 @@ export class DaemonCluster {
 
   reconcile(): DaemonSetDecision {
     const d = this.decide();
-    const stamp = rfc3339(this.now);
-    for (const r of d.adoptRevisions) this.replaceRevision({ ...r, metadata: { ...r.metadata, ownerReferences: [d.controllerRef] } });
-    if (d.createRevision) {
-      if (this.revisions.some((r) => r.metadata.name === d.createRevision!.metadata.name)) throw new Error('revision exists');
-      this.revisions.push({ ...structuredClone(d.createRevision), metadata: { ...d.createRevision.metadata, uid: `rev-${++this.seq}`, creationTimestamp: stamp } });
-    }
-    for (const r of d.updateRevisions) this.replaceRevision(r);
-    for (const p of d.relabelPods) this.pods = this.pods.map((x) => (x.metadata.uid === p.metadata.uid ? p : x));
+    this.applyRevisionWrites(d);
+    for (const p of d.relabelPods) this.replacePod(p);
     for (const r of d.duplicateRevisions) this.revisions = this.revisions.filter((x) => x.metadata.name !== r.metadata.name);
     for (const p of d.createPods) {
-      const n = ++this.seq;
       const node = daemonPodTargetNode(p)!;
-      this.pods.push({
-        ...structuredClone(p),
-        metadata: { ...p.metadata, name: `${p.metadata.generateName}${n}`, uid: `pod-${n}`, creationTimestamp: stamp },
-        spec: { ...p.spec!, nodeName: node },
-        status: { phase: 'Pending', conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: stamp }] },
-      });
+      this.addPod(p, { spec: { ...p.spec!, nodeName: node } });
       this.log.push(`+${node}`);
     }
     for (const p of d.deletePods) this.deletePod(p.metadata.uid ?? '');
     for (const r of d.deleteRevisions) this.revisions = this.revisions.filter((x) => x.metadata.name !== r.metadata.name);
     if (d.statusChanged) this.ds = { ...this.ds, status: d.status };
-    this.watch();
+    this.afterTick();
     return d;
   }
 
@@ -114,52 +97,23 @@ export class DaemonCluster {
     const pod = this.pods.find((p) => p.metadata.uid === uid);
     if (!pod) return;
     this.log.push(`-${pod.spec?.nodeName ?? '?'}`);
-    if (this.terminatingTicks > 0) {
-      this.pods = this.pods.map((p) => (p.metadata.uid === uid ? { ...p, metadata: { ...p.metadata, deletionTimestamp: rfc3339(this.now) } } : p));
-      this.terminating.set(uid, 0);
-    } else {
-      this.pods = this.pods.filter((p) => p.metadata.uid !== uid);
-    }
+    this.terminate(pod);
   }
 
   setPhase(uid: string, phase: 'Running' | 'Failed'): void {
-    const stamp = rfc3339(this.now);
-    this.pods = this.pods.map((p) =>
-      p.metadata.uid === uid ? { ...p, status: { phase, conditions: [{ type: 'Ready', status: phase === 'Running' ? 'True' : 'False', lastTransitionTime: stamp }] } } : p,
-    );
+    this.reportPhase(this.pods.find((p) => p.metadata.uid === uid)!, phase);
   }
 
-  tick(seconds = 1): void {
-    this.now = new Date(this.now.getTime() + seconds * 1000);
-    const stamp = rfc3339(this.now);
-    this.pods = this.pods.flatMap((p) => {
-      if (p.metadata.deletionTimestamp) {
-        const n = (this.terminating.get(p.metadata.uid ?? '') ?? 0) + 1;
-        this.terminating.set(p.metadata.uid ?? '', n);
-        return n >= this.terminatingTicks ? [] : [p];
-      }
-      if (p.status?.phase !== 'Pending' || p.spec?.containers[0]?.image === 'bad') return [p];
-      return [{ ...p, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True', lastTransitionTime: stamp }] } }];
-    });
-    this.watch();
+  override converge(max = 200): number {
+    return super.converge(max);
   }
 
-  converge(max = 200): number {
-    let quiet = 0;
-    for (let i = 1; i <= max; i++) {
-      const d = this.reconcile();
-      const busy =
-        !!d.createRevision ||
-        d.updateRevisions.length + d.createPods.length + d.deletePods.length + d.deleteRevisions.length + d.relabelPods.length > 0 ||
-        d.statusChanged;
-      quiet = busy || this.pods.some((p) => p.status?.phase === 'Pending' || p.metadata.deletionTimestamp) ? 0 : quiet + 1;
-      this.tick();
-      if (quiet >= 2) return i;
-    }
-    throw new Error(`no convergence in ${max} rounds`);
+  protected busy(d: DaemonSetDecision): boolean {
+    return !!d.createRevision || d.updateRevisions.length + d.createPods.length + d.deletePods.length + d.deleteRevisions.length + d.relabelPods.length > 0 || d.statusChanged;
   }
 
-  private watch(): void {
+  /** Watches availability and pods per node after every change. */
+  protected override afterTick(): void {
     const minReady = this.ds.spec?.minReadySeconds ?? 0;
     const available = this.livePods().filter((p) => isPodAvailable(p, minReady, this.now)).length;
     this.minAvailable = Math.min(this.minAvailable, available);
@@ -169,9 +123,5 @@ export class DaemonCluster {
   resetWatch(): void {
     this.minAvailable = Number.POSITIVE_INFINITY;
     this.maxPodsOnNode = 0;
-  }
-
-  private replaceRevision(rev: ControllerRevision): void {
-    this.revisions = this.revisions.map((r) => (r.metadata.name === rev.metadata.name ? rev : r));
   }
 }
