@@ -37,3 +37,4 @@ export * from './workloads';
 export * from './statefulsets';
 export * from './daemonsets';
 export * from './autoscaling';
+export * from './rbac';
