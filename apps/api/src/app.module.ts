@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { AuthModule } from './auth/auth.module';
 import { ControllersModule } from './controllers/controllers.module';
 import { BearerAuthMiddleware } from './auth/bearer-auth.middleware';
+import { AccountsController } from './accounts/accounts.controller';
 import { JoinController } from './auth/join.controller';
 import { SKIFF_CONFIG, type SkiffConfig } from './config/skiff-config';
 import { KubeApiController } from './kube-api/kube-api.controller';
@@ -18,7 +19,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       global: true,
       imports: [StoreModule, RegistryModule, AuthModule, ControllersModule, SchedulerModule, MetricsModule],
-      controllers: [KubeApiController, JoinController],
+      controllers: [KubeApiController, JoinController, AccountsController],
       providers: [
         { provide: SKIFF_CONFIG, useValue: config },
         { provide: KUBELET_CLIENT, useValue: kubeletClient },

@@ -2,29 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Logger } from '@nestjs/common';
 import YAML from 'yaml';
+import { kubeconfigYaml } from './kubeconfig';
 import type { SkiffConfig } from '../config/skiff-config';
 import type { RunningServer } from '../server';
 import { BOOTSTRAPPERS_GROUP, MASTERS_GROUP, TokenService } from './token.service';
-
-export interface KubeconfigInput {
-  server: string;
-  caCert: string;
-  token: string;
-  user: string;
-  namespace?: string;
-}
-
-/** A kubeconfig file for kubectl and client libraries: one cluster, one user, one context. */
-export function kubeconfigYaml(k: KubeconfigInput): string {
-  return YAML.stringify({
-    apiVersion: 'v1',
-    kind: 'Config',
-    clusters: [{ name: 'skiff', cluster: { server: k.server, 'certificate-authority-data': Buffer.from(k.caCert).toString('base64') } }],
-    users: [{ name: k.user, user: { token: k.token } }],
-    contexts: [{ name: 'skiff', context: { cluster: 'skiff', user: k.user, namespace: k.namespace ?? 'default' } }],
-    'current-context': 'skiff',
-  });
-}
 
 /**
  * First start: issue the admin token and write `<home>/kubeconfig`. Later starts
