@@ -38,11 +38,7 @@ describe('container logs (kubectl logs)', () => {
     await until(async () => (await api.call('GET', `${pods}/${name}`)).body.status?.phase === 'Running', 30_000);
   }
 
-  async function logs(args: string[]): Promise<string> {
-    const r = await api.kubectl(['logs', ...args]);
-    if (r.code !== 0) throw new Error(`kubectl logs ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
-  }
+  const logs = (args: string[]) => api.kubectlOk(['logs', ...args]);
 
   it('shows stdout and stderr, the last lines with --tail, times with --timestamps, recent lines with --since', async () => {
     await runPod('counter', [{ name: 'c', command: ['sh', '-c', 'echo to-stderr >&2; sleep 0.3; i=0; while :; do echo "line $i"; i=$((i+1)); sleep 0.2; done'] }]);

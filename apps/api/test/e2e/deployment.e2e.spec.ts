@@ -44,11 +44,7 @@ spec:
   selector: {app: web}
   ports: [{port: 80, targetPort: 8080}]
 `;
-  const kubectl = async (...args: string[]) => {
-    const r = await api.kubectl(args, { timeoutMs: 60_000 });
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
-  };
+  const kubectl = (...args: string[]) => api.kubectlOk(args, { timeoutMs: 60_000 });
   const livePods = async () => (await api.call('GET', `${ns}/pods?labelSelector=app%3Dweb`)).body.items.filter((p: any) => !p.metadata.deletionTimestamp);
 
   it('applies a Deployment + Service, reaches 3/3 available, and rollout status says so', async () => {

@@ -45,11 +45,7 @@ describe('the real kubectl against Skiff', () => {
     await api?.stop();
   });
 
-  const k = async (...args: string[]) => {
-    const r = await api.kubectl(args);
-    if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
-    return r.stdout;
-  };
+  const k = (...args: string[]) => api.kubectlOk(args);
 
   it('applies a Deployment and a Service, then re-applies a change as a patch', async () => {
     const first = await api.kubectl(['apply', '-f', '-'], { input: manifest('nginx:1.25') });

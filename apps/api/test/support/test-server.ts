@@ -22,6 +22,8 @@ export interface TestApi {
   call(method: string, path: string, opts?: { body?: unknown; raw?: string | Buffer; contentType?: string; accept?: string; token?: string | null }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any; text: string }>;
   /** Runs the real kubectl against this server. */
   kubectl(args: string[], opts?: { input?: string; timeoutMs?: number }): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** kubectl's stdout; throws with its stderr when it fails. */
+  kubectlOk(args: string[], opts?: { input?: string; timeoutMs?: number }): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,11 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     env: shared,
     call,
     kubectl,
+    kubectlOk: async (args, opts) => {
+      const r = await kubectl(args, opts);
+      if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr}`);
+      return r.stdout;
+    },
     stop: async () => {
       await dispatcher.close();
       await server.close();

@@ -5,6 +5,7 @@ import { defaultNamespace } from './namespace-defaults';
 import { defaultNode } from './node-defaults';
 import { defaultPersistentVolumeClaim } from './persistent-volume-claim-defaults';
 import { defaultPod } from './pod-defaults';
+import { defaultBinding } from './rbac-defaults';
 import { defaultSecret } from './secret-defaults';
 import { defaultService } from './service-defaults';
 import {
@@ -31,12 +32,14 @@ const DEFAULTERS: Record<string, Defaulter> = {
   StatefulSet: defaultStatefulSet,
   DaemonSet: defaultDaemonSet,
   HorizontalPodAutoscaler: defaultHorizontalPodAutoscaler,
+  RoleBinding: defaultBinding,
+  ClusterRoleBinding: defaultBinding,
 };
 
 /**
  * Fills in what the Kubernetes v1.32 API server would, in place: the caller passes a
  * copy it owns. Run before validateObject/validateObjectUpdate, as the server does.
- * Kinds without defaults (ConfigMap, Event, Lease, ControllerRevision, unknown) are left as they are.
+ * Kinds without defaults (ConfigMap, Event, Lease, ControllerRevision, Role, ClusterRole, unknown) are left as they are.
  */
 export function applyDefaults(kind: string, obj: KubeObject): void {
   DEFAULTERS[kind]?.(obj as unknown as Record<string, unknown>);

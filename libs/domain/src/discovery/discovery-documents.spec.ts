@@ -15,7 +15,7 @@ describe('discovery documents', () => {
   });
   it('names every served API group once', () => {
     const names = apiGroupList().groups.map((g) => g.name);
-    expect(names).toEqual(['apps', 'autoscaling', 'coordination.k8s.io', 'metrics.k8s.io']);
+    expect(names).toEqual(['apps', 'autoscaling', 'rbac.authorization.k8s.io', 'coordination.k8s.io', 'metrics.k8s.io']);
   });
   it('serves the resource metrics API read-only: NodeMetrics cluster-wide, PodMetrics per namespace', () => {
     expect(apiGroupList().groups.find((g) => g.name === 'metrics.k8s.io')?.preferredVersion).toEqual({ groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' });
@@ -30,6 +30,14 @@ describe('discovery documents', () => {
     ]);
     // The stored kinds keep every verb.
     expect(apiResourceList('', 'v1')!.resources.find((r) => r.name === 'pods')!.verbs).toContain('create');
+  });
+  it('serves the four RBAC kinds, Roles and RoleBindings per namespace, without subresources', () => {
+    expect(apiResourceList('rbac.authorization.k8s.io', 'v1')!.resources.map((r) => [r.name, r.kind, r.namespaced])).toEqual([
+      ['clusterrolebindings', 'ClusterRoleBinding', false],
+      ['clusterroles', 'ClusterRole', false],
+      ['rolebindings', 'RoleBinding', true],
+      ['roles', 'Role', true],
+    ]);
   });
   it('has no document for an unserved group-version', () => {
     expect(apiResourceList('batch', 'v1')).toBeUndefined();

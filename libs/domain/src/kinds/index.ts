@@ -19,3 +19,4 @@ export * from './daemon-set';
 export * from './controller-revision';
 export * from './horizontal-pod-autoscaler';
 export * from './lease';
+export * from './rbac';

@@ -57,6 +57,31 @@ describe('decodeKubeProtobuf', () => {
     });
   });
 
+  it('reads the RBAC kinds kubectl create role and rolebinding send', () => {
+    const role = envelope('rbac.authorization.k8s.io/v1', 'Role', (w) => {
+      msg(w, 1, (m) => (str(m, 1, 'pod-reader'), str(m, 3, 'team-a')));
+      msg(w, 2, (r) => (str(r, 1, 'get'), str(r, 1, 'list'), str(r, 2, ''), str(r, 3, 'pods')));
+    });
+    expect(decodeKubeProtobuf(role)).toEqual({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: 'pod-reader', namespace: 'team-a' },
+      rules: [{ verbs: ['get', 'list'], apiGroups: [''], resources: ['pods'] }],
+    });
+    const binding = envelope('rbac.authorization.k8s.io/v1', 'RoleBinding', (w) => {
+      msg(w, 1, (m) => str(m, 1, 'alice-view'));
+      msg(w, 2, (s) => (str(s, 1, 'User'), str(s, 2, 'rbac.authorization.k8s.io'), str(s, 3, 'alice'), str(s, 4, '')));
+      msg(w, 3, (r) => (str(r, 1, 'rbac.authorization.k8s.io'), str(r, 2, 'ClusterRole'), str(r, 3, 'view')));
+    });
+    expect(decodeKubeProtobuf(binding)).toEqual({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'alice-view' },
+      subjects: [{ kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: 'alice' }],
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
+    });
+  });
+
   it('refuses a field it does not read when it carries data (415), rather than drop it', () => {
     const body = envelope('v1', 'ConfigMap', (w) => msg(w, 1, (m) => (str(m, 1, 'c'), str(m, 99, 'data'))));
     const err = rejection(() => decodeKubeProtobuf(body));

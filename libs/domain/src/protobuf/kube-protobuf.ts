@@ -5,7 +5,8 @@ import { PROTO_MESSAGES, type ProtoField } from './proto-messages';
 /**
  * Decodes Kubernetes' protobuf request bodies (`application/vnd.kubernetes.protobuf`):
  * the `k8s\0` envelope around a runtime.Unknown whose `raw` is the object. kubectl's
- * typed clients send these (`kubectl create namespace|configmap|secret|deployment|service`).
+ * typed clients send these (`kubectl create namespace|configmap|secret|deployment|service`,
+ * and `role|clusterrole|rolebinding|clusterrolebinding`).
  * Decoding is strict: a field this table does not know is refused with 415 rather than
  * dropped, so nothing a client sent is silently lost; the client can send JSON instead.
  */
@@ -145,7 +146,7 @@ const SPECIAL: Record<string, (buf: Uint8Array) => unknown> = {
 };
 
 /** The kinds whose protobuf bodies Skiff reads. */
-export const PROTOBUF_KINDS = ['Namespace', 'ConfigMap', 'Secret', 'Deployment', 'Service', 'Pod'];
+export const PROTOBUF_KINDS = ['Namespace', 'ConfigMap', 'Secret', 'Deployment', 'Service', 'Pod', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
 
 const TRY_JSON = ['application/json', 'application/yaml', `application/vnd.kubernetes.protobuf (${PROTOBUF_KINDS.join(', ')})`];
 

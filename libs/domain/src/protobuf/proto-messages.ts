@@ -137,4 +137,14 @@ export const PROTO_MESSAGES: Record<string, Table> = {
   },
   DeploymentStrategy: { 1: f('type', 'string'), 2: f('rollingUpdate', 'RollingUpdateDeployment') },
   RollingUpdateDeployment: { 1: f('maxUnavailable', 'IntOrString'), 2: f('maxSurge', 'IntOrString') },
+
+  // rbac.authorization.k8s.io/v1
+  Role: { 1: f('metadata', 'ObjectMeta'), 2: list('rules', 'PolicyRule') },
+  ClusterRole: { 1: f('metadata', 'ObjectMeta'), 2: list('rules', 'PolicyRule'), 3: f('aggregationRule', 'AggregationRule') },
+  PolicyRule: { 1: list('verbs', 'string'), 2: list('apiGroups', 'string'), 3: list('resources', 'string'), 4: list('resourceNames', 'string'), 5: list('nonResourceURLs', 'string') },
+  AggregationRule: { 1: list('clusterRoleSelectors', 'LabelSelector') },
+  RoleBinding: { 1: f('metadata', 'ObjectMeta'), 2: list('subjects', 'Subject'), 3: f('roleRef', 'RoleRef') },
+  ClusterRoleBinding: { 1: f('metadata', 'ObjectMeta'), 2: list('subjects', 'Subject'), 3: f('roleRef', 'RoleRef') },
+  Subject: { 1: f('kind', 'string'), 2: f('apiGroup', 'string'), 3: f('name', 'string'), 4: f('namespace', 'string') },
+  RoleRef: { 1: f('apiGroup', 'string'), 2: f('kind', 'string'), 3: f('name', 'string') },
 };

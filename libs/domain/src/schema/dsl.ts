@@ -86,6 +86,7 @@ export const autoscalingV2 = (name: string): string => `io.k8s.api.autoscaling.v
 export const autoscalingV1 = (name: string): string => `io.k8s.api.autoscaling.v1.${name}`;
 export const coordination = (name: string): string => `io.k8s.api.coordination.v1.${name}`;
 export const policy = (name: string): string => `io.k8s.api.policy.v1.${name}`;
+export const rbac = (name: string): string => `io.k8s.api.rbac.v1.${name}`;
 export const meta = (name: string): string => META + name;
 
 // --- builders ----------------------------------------------------------------------

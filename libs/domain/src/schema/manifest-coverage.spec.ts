@@ -214,6 +214,18 @@ const MANIFESTS: [string, unknown][] = [
     related: { kind: 'Node', name: 'n1' }, reportingComponent: 'kubelet', reportingInstance: 'n1',
   }],
   ['ConfigMap', { metadata: meta('cm'), data: { a: 'b' }, binaryData: { c: 'AAEC' }, immutable: true }],
+  ['Role', { metadata: meta('r'), rules: [{ verbs: ['get'], apiGroups: [''], resources: ['pods'], resourceNames: ['web'] }] }],
+  ['ClusterRole', {
+    metadata: meta('cr'),
+    rules: [{ verbs: ['get'], nonResourceURLs: ['/healthz'] }],
+    aggregationRule: { clusterRoleSelectors: [{ matchLabels: { 'rbac.example.com/aggregate-to-cr': 'true' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['a'] }] }] },
+  }],
+  ['RoleBinding', {
+    metadata: meta('rb'),
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'r' },
+    subjects: [{ kind: 'ServiceAccount', apiGroup: '', name: 'default', namespace: 'default' }, { kind: 'User', apiGroup: 'rbac.authorization.k8s.io', name: 'alice' }],
+  }],
+  ['ClusterRoleBinding', { metadata: meta('crb'), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cr' }, subjects: [{ kind: 'Group', name: 'devs' }] }],
   ['Secret', { metadata: meta('s'), type: 'Opaque', data: { a: 'Yg==' }, stringData: { b: 'c' }, immutable: false }],
 ];
 

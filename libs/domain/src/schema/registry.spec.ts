@@ -26,6 +26,7 @@ describe('schema registry', () => {
     expect(definitionNameForKind('Lease')).toBe('io.k8s.api.coordination.v1.Lease');
     expect(definitionNameForKind('HorizontalPodAutoscaler')).toBe('io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler');
     expect(definitionNameForKind('Scale')).toBe('io.k8s.api.autoscaling.v1.Scale');
+    expect(definitionNameForKind('ClusterRoleBinding')).toBe('io.k8s.api.rbac.v1.ClusterRoleBinding');
     expect(definitionNameForKind('Nope')).toBeUndefined();
   });
 
@@ -46,6 +47,10 @@ describe('schema registry', () => {
     expect(object('io.k8s.api.core.v1.Container').required).toEqual(['name']);
     expect(object('io.k8s.api.apps.v1.DeploymentSpec').required).toEqual(['selector', 'template']);
     expect(object('io.k8s.api.autoscaling.v2.HorizontalPodAutoscalerSpec').required).toEqual(['scaleTargetRef', 'maxReplicas']);
+    expect(object('io.k8s.api.rbac.v1.PolicyRule').required).toEqual(['verbs']);
+    expect(object('io.k8s.api.rbac.v1.RoleBinding').required).toEqual(['roleRef']);
+    expect(object('io.k8s.api.rbac.v1.RoleRef').required).toEqual(['apiGroup', 'kind', 'name']);
+    expect(object('io.k8s.api.rbac.v1.Subject').required).toEqual(['kind', 'name']);
   });
 
   it('lists a definition and everything it refers to', () => {

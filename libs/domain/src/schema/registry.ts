@@ -11,6 +11,7 @@ import { CORE_SERVICE_DEFINITIONS } from './definitions/core-service';
 import { CORE_STORAGE_DEFINITIONS } from './definitions/core-storage';
 import { CORE_VOLUME_DEFINITIONS } from './definitions/core-volume';
 import { META_DEFINITIONS } from './definitions/meta';
+import { RBAC_DEFINITIONS } from './definitions/rbac';
 import { arr, autoscalingV1, core, Definitions, GroupVersionKind, LIST_META, meta, obj, policy, ref, Schema, typeMeta } from './dsl';
 
 /** Go package of a group, as it appears in definition names (`coordination.k8s.io` → `coordination`). */
@@ -52,6 +53,7 @@ export const DEFINITIONS: Definitions = {
   ...CORE_STORAGE_DEFINITIONS,
   ...APPS_DEFINITIONS,
   ...AUTOSCALING_DEFINITIONS,
+  ...RBAC_DEFINITIONS,
   ...COORDINATION_POLICY_DEFINITIONS,
   ...Object.fromEntries(RESOURCE_TYPES.map((t) => [listDefinitionName(t), listDefinition(t)])),
 };

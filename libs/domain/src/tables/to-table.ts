@@ -5,6 +5,7 @@ import { CONFIG_MAP_PRINTER, PVC_PRINTER, SECRET_PRINTER } from './config-printe
 import { since } from './human-duration';
 import { ENDPOINTS_PRINTER, SERVICE_PRINTER } from './network-printers';
 import { POD_PRINTER } from './pod-printer';
+import { CLUSTER_ROLE_BINDING_PRINTER, ROLE_BINDING_PRINTER, ROLE_PRINTER } from './rbac-printers';
 import { AGE_COLUMN, NAME_COLUMN, Table, TableColumnDefinition, TablePrinter, TableRow } from './types';
 import {
   CONTROLLER_REVISION_PRINTER, DAEMON_SET_PRINTER, DEPLOYMENT_PRINTER, HPA_PRINTER, REPLICA_SET_PRINTER, REPLICATION_CONTROLLER_PRINTER,
@@ -30,6 +31,10 @@ const PRINTERS: Record<string, TablePrinter> = {
   Secret: SECRET_PRINTER,
   PersistentVolumeClaim: PVC_PRINTER,
   Lease: LEASE_PRINTER,
+  Role: ROLE_PRINTER,
+  ClusterRole: ROLE_PRINTER,
+  RoleBinding: ROLE_BINDING_PRINTER,
+  ClusterRoleBinding: CLUSTER_ROLE_BINDING_PRINTER,
 };
 
 /** Kinds without a printer of their own get their name and age. */

@@ -15,6 +15,16 @@ import { validateNode, validateNodeUpdate } from './node-validation';
 import { validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
 import { validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate } from './persistent-volume-claim-validation';
 import { validatePod, validatePodUpdate } from './pod-validation';
+import {
+  validateClusterRole,
+  validateClusterRoleBinding,
+  validateClusterRoleBindingUpdate,
+  validateClusterRoleUpdate,
+  validateRole,
+  validateRoleBinding,
+  validateRoleBindingUpdate,
+  validateRoleUpdate,
+} from './rbac-validation';
 import { validateReplicaSet, validateReplicaSetUpdate } from './replica-set-validation';
 import { validateReplicationController, validateReplicationControllerUpdate } from './replication-controller-validation';
 import { validateSecret, validateSecretUpdate } from './secret-validation';
@@ -46,6 +56,10 @@ const VALIDATORS: Record<string, KindValidators> = {
   ControllerRevision: { create: validateControllerRevision, update: validateControllerRevisionUpdate },
   HorizontalPodAutoscaler: { create: validateHorizontalPodAutoscaler, update: validateHorizontalPodAutoscalerUpdate },
   Lease: { create: validateLease, update: validateLeaseUpdate },
+  Role: { create: validateRole, update: validateRoleUpdate },
+  ClusterRole: { create: validateClusterRole, update: validateClusterRoleUpdate },
+  RoleBinding: { create: validateRoleBinding, update: validateRoleBindingUpdate },
+  ClusterRoleBinding: { create: validateClusterRoleBinding, update: validateClusterRoleBindingUpdate },
 };
 
 /** Every name must at least be usable as one URL path segment. */
