@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
 import { StoreRuntime } from '../store/store-runtime';
 import { ObjectRegistry } from './object-registry';
+import { RbacDefaults } from './rbac-defaults';
 import { SystemNamespaces } from './system-namespaces';
 
 @Global()
@@ -23,7 +24,8 @@ import { SystemNamespaces } from './system-namespaces';
         }),
     },
     SystemNamespaces,
+    RbacDefaults,
   ],
-  exports: [ObjectRegistry],
+  exports: [ObjectRegistry, RbacDefaults],
 })
 export class RegistryModule {}

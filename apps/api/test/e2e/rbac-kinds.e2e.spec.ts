@@ -1,3 +1,4 @@
+import { RbacDefaults } from '../../src/registry/rbac-defaults';
 import { startTestApi, type TestApi } from '../support/test-server';
 
 const NS = 'team-a';
@@ -123,5 +124,25 @@ describe('the RBAC kinds with the real kubectl', () => {
       'The RoleBinding "alice-view" is invalid: roleRef: Invalid value: rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"ClusterRole", Name:"edit"}: cannot change roleRef',
     );
     expect((await getJson('rolebinding', 'alice-view', '-n', NS)).roleRef.name).toBe('view');
+  });
+
+  it('has the built-in ClusterRoles and bindings from the start, and puts back what an auto-updated one lost', async () => {
+    const names = (await k('get', 'clusterroles', '-o', 'name')).split('\n');
+    for (const role of ['cluster-admin', 'admin', 'edit', 'view', 'system:basic-user', 'system:discovery']) expect(names).toContain(`clusterrole.rbac.authorization.k8s.io/${role}`);
+    const masters = await getJson('clusterrolebinding', 'cluster-admin');
+    expect(masters.subjects).toEqual([{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: 'system:masters' }]);
+
+    // An admin trims `view`, and another leaves `edit` alone by turning auto-update off.
+    await k('patch', 'clusterrole', 'view', '--type=json', '-p', '[{"op":"replace","path":"/rules","value":[{"apiGroups":[""],"resources":["pods"],"verbs":["get"]}]}]');
+    await k('annotate', 'clusterrole', 'edit', 'rbac.authorization.kubernetes.io/autoupdate=false', '--overwrite');
+    await k('patch', 'clusterrole', 'edit', '--type=json', '-p', '[{"op":"replace","path":"/rules","value":[{"apiGroups":[""],"resources":["pods"],"verbs":["get"]}]}]');
+    await api.server.app.get(RbacDefaults).reconcile(); // what the next start does
+    const view = await getJson('clusterrole', 'view');
+    expect(view.rules.length).toBeGreaterThan(10);
+    expect(view.rules.some((r: { resources?: string[] }) => r.resources?.includes('secrets'))).toBe(false);
+    expect((await getJson('clusterrole', 'edit')).rules).toEqual([{ apiGroups: [''], resources: ['pods'], verbs: ['get'] }]);
+    const again = (await getJson('clusterrole', 'view')).metadata.resourceVersion;
+    await api.server.app.get(RbacDefaults).reconcile();
+    expect((await getJson('clusterrole', 'view')).metadata.resourceVersion).toBe(again); // nothing more to add
   });
 });
