@@ -1,11 +1,25 @@
-import { Errors, groupResource, nodeMayWrite, nodeRequestAllowed, type KubeObject, type ResourceRequest, type ResourceType } from '@skiff/domain';
+import {
+  authorize,
+  Errors,
+  forbiddenError,
+  groupResource,
+  nodeMayWrite,
+  nodeRequestAllowed,
+  resourceAttributes,
+  withAuthenticatedGroup,
+  type KubeObject,
+  type RequestAttributes,
+  type ResourceRequest,
+  type ResourceType,
+} from '@skiff/domain';
+import type { RbacPolicyCache } from './rbac-policy-cache';
 import { BOOTSTRAPPERS_GROUP, MASTERS_GROUP, NODES_GROUP, type UserInfo } from './token.service';
 
 /**
- * Authorization until RBAC arrives with the accounts issue: a join token may only join;
- * a node token is refused (403) what the Node authorizer does not allow, and gets the
- * object-level check the registry applies to every object the request writes. Other
- * users (the admin token) may do anything.
+ * The token-kind part of authorization: a join token may only join; a node token is
+ * refused (403) what the Node authorizer does not allow, and gets the object-level check
+ * the registry applies to every object the request writes. Other users pass here and
+ * are judged by RBAC (RequestAuthorizer).
  */
 export function authorizeRequest(user: UserInfo, r: ResourceRequest & { type: ResourceType }): ((obj: KubeObject) => void) | undefined {
   denyBootstrapper(user);
@@ -43,5 +57,39 @@ export function authorizeMetricsReport(user: UserInfo, nodes?: readonly string[]
   const other = nodes?.find((n) => !(user.nodes ?? []).includes(n));
   if (other !== undefined) {
     throw Errors.forbidden(`User "${user.name}" cannot report metrics for node "${other}": a node token may only report for its own node`);
+  }
+}
+
+/**
+ * The one authorizer of requests (REST now; GraphQL and the dashboard later): join
+ * tokens only join, node tokens get the Node authorizer's answer (and its per-object
+ * guard), `system:masters` may do anything, and everyone else gets what RBAC grants
+ * them — through Roles, ClusterRoles and bindings — answered as kube-apiserver words it.
+ */
+export class RequestAuthorizer {
+  constructor(private readonly policy: RbacPolicyCache) {}
+
+  /** Throws 403 unless `user` may make the request; returns a node token's per-object guard. */
+  async resource(user: UserInfo, r: ResourceRequest & { type: ResourceType }, fieldSelectorName?: string): Promise<((obj: KubeObject) => void) | undefined> {
+    const guard = authorizeRequest(user, r);
+    if (user.groups.includes(NODES_GROUP) || user.groups.includes(MASTERS_GROUP)) return guard;
+    await this.check(user, resourceAttributes(r, fieldSelectorName));
+    return undefined;
+  }
+
+  /** The same for a path that names no resource (discovery, OpenAPI). */
+  async nonResource(user: UserInfo, verb: string, path: string): Promise<void> {
+    denyBootstrapper(user);
+    if (user.groups.includes(NODES_GROUP) || user.groups.includes(MASTERS_GROUP)) return;
+    await this.check(user, { verb, path });
+  }
+
+  private async check(user: UserInfo, attrs: RequestAttributes): Promise<void> {
+    const who = withAuthenticatedGroup(user);
+    if (authorize(who, attrs, this.policy).allowed) return;
+    // Denied by what this process has seen: look again at the store's latest before saying so.
+    await this.policy.sync();
+    const decision = authorize(who, attrs, this.policy);
+    if (!decision.allowed) throw forbiddenError(who, attrs, decision.reason);
   }
 }

@@ -13,7 +13,7 @@ import {
   type ResourceType,
 } from '@skiff/domain';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.middleware';
-import { authorizeRequest, denyBootstrapper } from '../auth/request-authorizer';
+import { denyBootstrapper, RequestAuthorizer } from '../auth/request-authorizer';
 import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
 import { ResourceMetricsApi } from '../metrics/resource-metrics-api';
 import { KUBELET_CLIENT, KubeletClient, type KubeletClientCertificate } from '../kubelet-client/kubelet-client';
@@ -39,6 +39,7 @@ export class KubeApiController {
     @Inject(SKIFF_CONFIG) private readonly config: SkiffConfig,
     @Inject(KUBELET_CLIENT) kubeletClient: KubeletClientCertificate,
     @Inject(ResourceMetricsApi) private readonly metrics: ResourceMetricsApi,
+    @Inject(RequestAuthorizer) private readonly authorizer: RequestAuthorizer,
   ) {
     this.handler = new ResourceHandler(registry, rt.store, rt.hub, new KubeletClient(kubeletClient), { bookmarkIntervalMs: config.bookmarkIntervalMs });
   }
@@ -62,8 +63,8 @@ export class KubeApiController {
   }
 
   @Get(['openapi/v2', 'openapi/v3', 'openapi/v3/*path'])
-  openApi(@Req() req: AuthenticatedRequest, @Res() res: Response): void {
-    denyBootstrapper(req.user!);
+  async openApi(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
+    await this.authorizer.nonResource(req.user!, 'get', req.path);
     responseFormat(req);
     const doc = this.openapi.forPath(req.path);
     if (!doc) throw Errors.pathNotFound();
@@ -75,8 +76,11 @@ export class KubeApiController {
     // Negotiate before doing anything: a 406 must not follow a write.
     if (!String(req.headers.accept ?? '').includes('as=APIGroupDiscoveryList')) responseFormat(req);
     const parsed = parseRequestPath(req.method, req.path, bool(req.query as Record<string, unknown>, 'watch'));
+    if (parsed.kind === 'discovery') {
+      await this.authorizer.nonResource(req.user!, req.method.toLowerCase(), req.path);
+      return this.discovery(req, res, parsed.path, parsed.group, parsed.version);
+    }
     denyBootstrapper(req.user!);
-    if (parsed.kind === 'discovery') return this.discovery(req, res, parsed.path, parsed.group, parsed.version);
     // Not stored objects: served from the usage the agents report.
     if (parsed.kind === 'resource' && parsed.group === METRICS_GROUP) return this.metrics.serve(req, res, parsed, req.user!);
     if (parsed.kind !== 'resource' || !parsed.type) throw Errors.pathNotFound();
@@ -86,7 +90,7 @@ export class KubeApiController {
       dryRun: false,
       fieldValidation: 'Warn',
       warnings: [],
-      guard: authorizeRequest(req.user!, r),
+      guard: await this.authorizer.resource(req.user!, r, metadataNameSelected(req)),
     });
   }
 
@@ -107,4 +111,12 @@ export class KubeApiController {
     if (!doc) throw Errors.pathNotFound();
     send(req, res, 200, doc);
   }
+}
+
+/** A `metadata.name=X` field selector on a list or watch: RBAC treats it as a request for X (as kube-apiserver does). */
+function metadataNameSelected(req: Request): string | undefined {
+  const fs = (req.query as Record<string, unknown>).fieldSelector;
+  if (typeof fs !== 'string') return undefined;
+  const m = /^metadata\.name(?:==?)([^,]+)$/.exec(fs);
+  return m?.[1];
 }

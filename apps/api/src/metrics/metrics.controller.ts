@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Errors, findResourceType, isDNS1123Label, isDNS1123Subdomain, parseMetricsReport } from '@skiff/domain';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.middleware';
-import { authorizeMetricsReport, authorizeRequest } from '../auth/request-authorizer';
+import { authorizeMetricsReport, RequestAuthorizer } from '../auth/request-authorizer';
 import { readObjectBody } from '../kube-api/body-reader';
 import { send } from '../kube-api/negotiation';
 import { str } from '../kube-api/query-options';
@@ -16,7 +16,10 @@ import { MetricsStore, type MetricsKind } from './metrics-store';
  */
 @Controller('skiff/v1/metrics')
 export class MetricsController {
-  constructor(@Inject(MetricsStore) private readonly store: MetricsStore) {}
+  constructor(
+    @Inject(MetricsStore) private readonly store: MetricsStore,
+    @Inject(RequestAuthorizer) private readonly authorizer: RequestAuthorizer,
+  ) {}
 
   @Post()
   async report(@Req() req: AuthenticatedRequest, @Res() res: Response): Promise<void> {
@@ -42,7 +45,7 @@ export class MetricsController {
     if (kind === 'pods' && isDNS1123Label(namespace).length) throw Errors.badRequest(`namespace must name a namespace, got ${JSON.stringify(namespace)}`);
     const type = findResourceType('', 'v1', kind)!;
     // Whoever may get the pod or node may see its history.
-    authorizeRequest(req.user!, { kind: 'resource', verb: 'get', group: '', version: 'v1', resource: kind, type, namespace, name, subresource: '' });
+    await this.authorizer.resource(req.user!, { kind: 'resource', verb: 'get', group: '', version: 'v1', resource: kind, type, namespace, name, subresource: '' });
     const samples = await this.store.history(kind as MetricsKind, { namespace, name });
     send(req, res, 200, { kind: 'MetricsHistory', apiVersion: 'skiff.io/v1', metadata: { name, ...(namespace ? { namespace } : {}) }, resource: kind, samples });
   }

@@ -1,4 +1,5 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { RequestAuthorizer } from '../auth/request-authorizer';
 import { SKIFF_CONFIG, type SkiffConfig } from '../config/skiff-config';
 import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
@@ -13,8 +14,9 @@ import { ResourceMetricsApi } from './resource-metrics-api';
     { provide: MetricsStore, inject: [SKIFF_CONFIG], useFactory: (config: SkiffConfig) => new MetricsStore(config.redisUrl, config.redisPrefix) },
     {
       provide: ResourceMetricsApi,
-      inject: [ObjectRegistry, StoreRuntime, MetricsStore],
-      useFactory: (registry: ObjectRegistry, rt: StoreRuntime, metrics: MetricsStore) => new ResourceMetricsApi(registry, rt.store, metrics),
+      inject: [ObjectRegistry, StoreRuntime, MetricsStore, RequestAuthorizer],
+      useFactory: (registry: ObjectRegistry, rt: StoreRuntime, metrics: MetricsStore, authorizer: RequestAuthorizer) =>
+        new ResourceMetricsApi(registry, rt.store, metrics, authorizer),
     },
   ],
   exports: [MetricsStore, ResourceMetricsApi],

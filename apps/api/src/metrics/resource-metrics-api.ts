@@ -13,7 +13,7 @@ import {
   type PodMetrics,
   type ResourceRequest,
 } from '@skiff/domain';
-import { authorizeRequest } from '../auth/request-authorizer';
+import type { RequestAuthorizer } from '../auth/request-authorizer';
 import type { UserInfo } from '../auth/token.service';
 import { listPage } from '../kube-api/list-pager';
 import { responseFormat, send } from '../kube-api/negotiation';
@@ -38,6 +38,7 @@ export class ResourceMetricsApi {
     private readonly registry: ObjectRegistry,
     private readonly store: ResourceStore,
     private readonly metrics: MetricsStore,
+    private readonly authorizer: RequestAuthorizer,
   ) {}
 
   async serve(req: Request, res: Response, r: ResourceRequest, user: UserInfo): Promise<void> {
@@ -45,7 +46,7 @@ export class ResourceMetricsApi {
     if (!type || r.subresource) throw Errors.pathNotFound();
     if (type.namespaced && r.name && !r.namespace) throw Errors.pathNotFound();
     if (r.verb !== 'get' && r.verb !== 'list') throw Errors.methodNotAllowed(r.verb);
-    authorizeRequest(user, { ...r, type });
+    await this.authorizer.resource(user, { ...r, type });
     const q = req.query as Query;
     const now = new Date();
     const nodes = type.kind === 'NodeMetrics';

@@ -131,6 +131,19 @@ export class ObjectCache implements ObjectReader {
     return { revision: this.at(), items };
   }
 
+  /** What the cache holds now, without waiting (for synchronous readers such as the RBAC authorizer; only after start()). */
+  peek(key: ObjectKey): KubeObject | undefined {
+    return this.held.get(groupResource(key.type))?.get(key.namespace)?.byName.get(key.name);
+  }
+
+  /** The objects of a held resource in one namespace (or all) now, in no particular order. */
+  peekList(type: ResourceType, namespace?: string): KubeObject[] {
+    const objects = this.held.get(groupResource(type));
+    if (!objects) return [];
+    const buckets = namespace !== undefined ? [objects.get(namespace)] : [...objects.values()];
+    return buckets.flatMap((b) => (b ? [...b.byName.values()] : []));
+  }
+
   /** The revision every held resource is at least as new as. */
   private at(): number {
     let at = Infinity;

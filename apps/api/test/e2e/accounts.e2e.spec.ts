@@ -37,6 +37,7 @@ describe('accounts: the admin CLI, per-user kubeconfigs and tokens', () => {
     expect(created.stdout).toContain('user alice created (groups: team-a)');
     expect((await skiff(api, ['users', 'list'])).stdout).toMatch(/^alice\s+team-a/m);
 
+    await api.kubectlOk(['create', 'clusterrolebinding', 'alice-view', '--clusterrole=view', '--user=alice']);
     const kc = await skiff(api, ['kubeconfig', '--user', 'alice', '--expires', '30d']);
     expect(kc.code).toBe(0);
     const file = path.join(api.home, 'alice.kubeconfig');

@@ -1,0 +1,75 @@
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { KUBECTL, startTestApi, type TestApi } from '../support/test-server';
+
+/** RBAC enforced on REST, as kubectl users meet it: each user with its own kubeconfig. */
+describe('RBAC with the real kubectl', () => {
+  let api: TestApi;
+  const kubeconfigs = new Map<string, string>();
+
+  async function userWithKubeconfig(name: string): Promise<void> {
+    const created = await api.call('POST', '/skiff/v1/users', { body: { name, password: `${name}-long-password` } });
+    expect(created.status).toBe(201);
+    const t = await api.call('POST', '/skiff/v1/tokens', { body: { name: 'kubeconfig', user: name } });
+    const admin = fs.readFileSync(api.kubeconfig, 'utf8');
+    const file = path.join(api.home, `${name}.kubeconfig`);
+    fs.writeFileSync(file, admin.replace(/token: .*/, `token: ${t.body.token}`).replace(/name: admin/g, `name: ${name}`).replace(/user: admin/g, `user: ${name}`), { mode: 0o600 });
+    kubeconfigs.set(name, file);
+  }
+
+  const as = (user: string, args: string[], input?: string) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(KUBECTL, args, { env: { ...process.env, KUBECONFIG: kubeconfigs.get(user)!, HOME: api.home }, timeout: 30_000 }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+      child.stdin!.end(input ?? '');
+    });
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    for (const ns of ['team-a', 'team-b']) await api.kubectlOk(['create', 'namespace', ns]);
+    await api.kubectlOk(['create', 'configmap', 'settings', '-n', 'team-a', '--from-literal=k=v']);
+    await api.kubectlOk(['create', 'secret', 'generic', 'db', '-n', 'team-a', '--from-literal=password=x']);
+    await api.kubectlOk(['create', 'deployment', 'web', '-n', 'team-a', '--image=web:1.0']);
+    for (const u of ['viewer', 'editor', 'nobody']) await userWithKubeconfig(u);
+    await api.kubectlOk(['create', 'rolebinding', 'viewer-view', '-n', 'team-a', '--clusterrole=view', '--user=viewer']);
+    await api.kubectlOk(['create', 'rolebinding', 'editor-edit', '-n', 'team-a', '--clusterrole=edit', '--user=editor']);
+  });
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('lets a view user read its namespace and refuses it anything else, in Kubernetes’ words', async () => {
+    expect((await as('viewer', ['get', 'configmaps', '-n', 'team-a', '-o', 'name'])).stdout).toContain('configmap/settings');
+    expect((await as('viewer', ['get', 'deployments', '-n', 'team-a'])).code).toBe(0);
+
+    const del = await as('viewer', ['delete', 'configmap', 'settings', '-n', 'team-a']);
+    expect(del.code).not.toBe(0);
+    expect(del.stderr).toContain('Error from server (Forbidden): configmaps "settings" is forbidden: User "viewer" cannot delete resource "configmaps" in API group "" in the namespace "team-a"');
+    const secrets = await as('viewer', ['get', 'secrets', '-n', 'team-a']);
+    expect(secrets.stderr).toContain('secrets is forbidden: User "viewer" cannot list resource "secrets" in API group "" in the namespace "team-a"');
+    const scale = await as('viewer', ['scale', 'deployment', 'web', '--replicas=3', '-n', 'team-a']);
+    expect(scale.stderr).toContain('cannot patch resource "deployments/scale" in API group "apps" in the namespace "team-a"');
+    const other = await as('viewer', ['get', 'pods', '-n', 'team-b']);
+    expect(other.stderr).toContain('pods is forbidden: User "viewer" cannot list resource "pods" in API group "" in the namespace "team-b"');
+    expect((await as('viewer', ['get', 'nodes'])).stderr).toContain('cannot list resource "nodes" in API group "" at the cluster scope');
+    // Nothing changed.
+    expect((await api.kubectlOk(['get', 'configmap', 'settings', '-n', 'team-a', '-o', 'name'])).trim()).toBe('configmap/settings');
+  });
+
+  it('lets an edit user change workloads and config, read secrets, but not grant roles', async () => {
+    expect((await as('editor', ['create', 'configmap', 'more', '-n', 'team-a', '--from-literal=a=b'])).code).toBe(0);
+    expect((await as('editor', ['scale', 'deployment', 'web', '--replicas=2', '-n', 'team-a'])).code).toBe(0);
+    expect((await as('editor', ['get', 'secret', 'db', '-n', 'team-a'])).code).toBe(0);
+    const grant = await as('editor', ['create', 'rolebinding', 'sneaky', '-n', 'team-a', '--clusterrole=admin', '--user=editor']);
+    expect(grant.stderr).toContain('cannot create resource "rolebindings" in API group "rbac.authorization.k8s.io" in the namespace "team-a"');
+  });
+
+  it('lets a user with no binding see discovery but nothing else, and a new binding count at once', async () => {
+    expect((await as('nobody', ['api-resources', '-o', 'name'])).stdout).toContain('pods');
+    expect((await as('nobody', ['get', 'pods', '-n', 'team-a'])).code).not.toBe(0);
+    await api.kubectlOk(['create', 'rolebinding', 'nobody-view', '-n', 'team-a', '--clusterrole=view', '--user=nobody']);
+    expect((await as('nobody', ['get', 'pods', '-n', 'team-a'])).code).toBe(0);
+  });
+});
