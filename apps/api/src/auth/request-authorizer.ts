@@ -1,4 +1,5 @@
 import {
+  answerReview,
   authorize,
   Errors,
   forbiddenError,
@@ -82,6 +83,12 @@ export class RequestAuthorizer {
     denyBootstrapper(user);
     if (user.groups.includes(NODES_GROUP) || user.groups.includes(MASTERS_GROUP)) return;
     await this.check(user, { verb, path });
+  }
+
+  /** A SelfSubjectAccessReview or SelfSubjectRulesReview of `user`, answered from the store's latest RBAC objects. */
+  async review(user: UserInfo, kind: 'SelfSubjectAccessReview' | 'SelfSubjectRulesReview', body: unknown): Promise<Record<string, unknown>> {
+    await this.policy.sync();
+    return answerReview(kind, body, withAuthenticatedGroup(user), this.policy);
   }
 
   private async check(user: UserInfo, attrs: RequestAttributes): Promise<void> {

@@ -1,8 +1,10 @@
 import { All, Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
+  AUTHORIZATION_GROUP,
   Errors,
   METRICS_GROUP,
+  findAuthorizationResourceType,
   aggregatedDiscovery,
   apiGroup,
   apiGroupList,
@@ -19,6 +21,7 @@ import { ResourceMetricsApi } from '../metrics/resource-metrics-api';
 import { KUBELET_CLIENT, KubeletClient, type KubeletClientCertificate } from '../kubelet-client/kubelet-client';
 import { ObjectRegistry } from '../registry/object-registry';
 import { StoreRuntime } from '../store/store-runtime';
+import { readObjectBody } from './body-reader';
 import { responseFormat, send } from './negotiation';
 import { OpenApiDocuments } from './openapi-documents';
 import { bool } from './query-options';
@@ -81,6 +84,7 @@ export class KubeApiController {
       return this.discovery(req, res, parsed.path, parsed.group, parsed.version);
     }
     denyBootstrapper(req.user!);
+    if (parsed.kind === 'resource' && parsed.group === AUTHORIZATION_GROUP) return this.review(req, res, parsed);
     // Not stored objects: served from the usage the agents report.
     if (parsed.kind === 'resource' && parsed.group === METRICS_GROUP) return this.metrics.serve(req, res, parsed, req.user!);
     if (parsed.kind !== 'resource' || !parsed.type) throw Errors.pathNotFound();
@@ -92,6 +96,16 @@ export class KubeApiController {
       warnings: [],
       guard: await this.authorizer.resource(req.user!, r, metadataNameSelected(req)),
     });
+  }
+
+  /** `kubectl auth can-i`: a review the caller posts about itself, answered and not stored. */
+  private async review(req: AuthenticatedRequest, res: Response, r: ResourceRequest): Promise<void> {
+    const type = findAuthorizationResourceType(r.version, r.resource);
+    if (!type || r.name || r.namespace || r.subresource) throw Errors.pathNotFound();
+    if (r.verb !== 'create') throw Errors.methodNotAllowed(r.verb);
+    await this.authorizer.resource(req.user!, { ...r, type });
+    const body = await readObjectBody(req);
+    send(req, res, 201, await this.authorizer.review(req.user!, type.kind as 'SelfSubjectAccessReview' | 'SelfSubjectRulesReview', body));
   }
 
   private discovery(req: Request, res: Response, path: string, group: string, version: string): void {

@@ -72,4 +72,23 @@ describe('RBAC with the real kubectl', () => {
     await api.kubectlOk(['create', 'rolebinding', 'nobody-view', '-n', 'team-a', '--clusterrole=view', '--user=nobody']);
     expect((await as('nobody', ['get', 'pods', '-n', 'team-a'])).code).toBe(0);
   });
+
+  it('answers kubectl auth can-i truthfully, per user and namespace (SelfSubjectAccessReview)', async () => {
+    const can = async (user: string, ...args: string[]) => {
+      const r = await as(user, ['auth', 'can-i', ...args]);
+      return `${r.stdout.trim()}${r.code === 0 ? '' : ` (exit ${r.code})`}${r.stderr ? ` ${r.stderr.trim()}` : ''}`;
+    };
+    expect(await can('viewer', 'get', 'configmaps', '-n', 'team-a')).toBe('yes');
+    expect(await can('viewer', 'delete', 'configmaps', '-n', 'team-a')).toBe('no (exit 1)');
+    expect(await can('viewer', 'get', 'secrets', '-n', 'team-a')).toBe('no (exit 1)');
+    expect(await can('viewer', 'get', 'pods', '-n', 'team-b')).toBe('no (exit 1)');
+    expect(await can('editor', 'create', 'deployments', '-n', 'team-a')).toBe('yes');
+    expect(await can('editor', 'create', 'rolebindings', '-n', 'team-a')).toBe('no (exit 1)');
+    expect(await can('nobody', 'get', 'pods', '-n', 'team-b')).toBe('no (exit 1)');
+    expect((await api.kubectl(['auth', 'can-i', 'delete', 'nodes'])).stdout.trim()).toBe('yes'); // the admin
+    const list = await as('viewer', ['auth', 'can-i', '--list', '-n', 'team-a']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^configmaps\s+\[\]\s+\[\]\s+\[get list watch\]/m);
+    expect(list.stdout).not.toMatch(/^secrets/m);
+  });
 });

@@ -15,7 +15,7 @@ describe('discovery documents', () => {
   });
   it('names every served API group once', () => {
     const names = apiGroupList().groups.map((g) => g.name);
-    expect(names).toEqual(['apps', 'autoscaling', 'rbac.authorization.k8s.io', 'coordination.k8s.io', 'metrics.k8s.io']);
+    expect(names).toEqual(['apps', 'authorization.k8s.io', 'autoscaling', 'rbac.authorization.k8s.io', 'coordination.k8s.io', 'metrics.k8s.io']);
   });
   it('serves the resource metrics API read-only: NodeMetrics cluster-wide, PodMetrics per namespace', () => {
     expect(apiGroupList().groups.find((g) => g.name === 'metrics.k8s.io')?.preferredVersion).toEqual({ groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' });

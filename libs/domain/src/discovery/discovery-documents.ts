@@ -1,4 +1,5 @@
 import { METRICS_RESOURCE_TYPES, type ReadOnlyResourceType } from '../metrics/resource-metrics';
+import { AUTHORIZATION_RESOURCE_TYPES } from '../rbac/access-review';
 import { RESOURCE_TYPES, apiGroups, apiVersionOf, type ResourceType } from '../resources/registry';
 
 /**
@@ -8,7 +9,11 @@ import { RESOURCE_TYPES, apiGroups, apiVersionOf, type ResourceType } from '../r
 
 const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-const SERVED: readonly (ResourceType | ReadOnlyResourceType)[] = [...RESOURCE_TYPES, ...METRICS_RESOURCE_TYPES];
+/** In kube-apiserver's group order: authorization.k8s.io right after apps. */
+const SERVED: readonly (ResourceType | ReadOnlyResourceType)[] = (() => {
+  const afterApps = RESOURCE_TYPES.findLastIndex((t) => t.group === 'apps') + 1;
+  return [...RESOURCE_TYPES.slice(0, afterApps), ...AUTHORIZATION_RESOURCE_TYPES, ...RESOURCE_TYPES.slice(afterApps), ...METRICS_RESOURCE_TYPES];
+})();
 
 function verbsOf(t: ResourceType | ReadOnlyResourceType): string[] {
   return 'verbs' in t ? t.verbs : ALL_VERBS;

@@ -146,7 +146,7 @@ const SPECIAL: Record<string, (buf: Uint8Array) => unknown> = {
 };
 
 /** The kinds whose protobuf bodies Skiff reads. */
-export const PROTOBUF_KINDS = ['Namespace', 'ConfigMap', 'Secret', 'Deployment', 'Service', 'Pod', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
+export const PROTOBUF_KINDS = ['Namespace', 'ConfigMap', 'Secret', 'Deployment', 'Service', 'Pod', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview'];
 
 const TRY_JSON = ['application/json', 'application/yaml', `application/vnd.kubernetes.protobuf (${PROTOBUF_KINDS.join(', ')})`];
 

@@ -145,6 +145,13 @@ export const PROTO_MESSAGES: Record<string, Table> = {
   AggregationRule: { 1: list('clusterRoleSelectors', 'LabelSelector') },
   RoleBinding: { 1: f('metadata', 'ObjectMeta'), 2: list('subjects', 'Subject'), 3: f('roleRef', 'RoleRef') },
   ClusterRoleBinding: { 1: f('metadata', 'ObjectMeta'), 2: list('subjects', 'Subject'), 3: f('roleRef', 'RoleRef') },
+  // authorization.k8s.io/v1: what kubectl auth can-i posts (only the spec; the server fills the status)
+  SelfSubjectAccessReview: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'SelfSubjectAccessReviewSpec') },
+  SelfSubjectAccessReviewSpec: { 1: f('resourceAttributes', 'ResourceAttributes'), 2: f('nonResourceAttributes', 'NonResourceAttributes') },
+  ResourceAttributes: { 1: f('namespace', 'string'), 2: f('verb', 'string'), 3: f('group', 'string'), 4: f('version', 'string'), 5: f('resource', 'string'), 6: f('subresource', 'string'), 7: f('name', 'string') },
+  NonResourceAttributes: { 1: f('path', 'string'), 2: f('verb', 'string') },
+  SelfSubjectRulesReview: { 1: f('metadata', 'ObjectMeta'), 2: f('spec', 'SelfSubjectRulesReviewSpec') },
+  SelfSubjectRulesReviewSpec: { 1: f('namespace', 'string') },
   Subject: { 1: f('kind', 'string'), 2: f('apiGroup', 'string'), 3: f('name', 'string'), 4: f('namespace', 'string') },
   RoleRef: { 1: f('apiGroup', 'string'), 2: f('kind', 'string'), 3: f('name', 'string') },
 };

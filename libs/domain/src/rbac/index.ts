@@ -10,3 +10,4 @@ export * from './rules-cover';
 export * from './escalation';
 export * from './rules-review';
 export * from './bootstrap-policy';
+export * from './access-review';
