@@ -15,7 +15,7 @@ describe('watch integrity over HTTP', () => {
   });
   afterAll(async () => {
     await api?.stop();
-  });
+  }, 60_000);
 
   it('delivers every revision once, in order, to 3 watchers while 8 writers make 20,000+ changes and Redis is flushed', async () => {
     const list = await api.call('GET', cms);
@@ -58,7 +58,8 @@ describe('watch integrity over HTTP', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(resumed.events.map((e) => Number(e.object.metadata.resourceVersion))).toEqual(expected.slice(-1_000));
     await resumed.close();
-  });
+    // 20,000 HTTPS writes: about a minute alone, two in CI beside the other suites. A correctness test, not a timed one.
+  }, 360_000);
 
   it('answers a watch from before compaction with 410 Expired', async () => {
     const { current } = await rt.store.revisions();
