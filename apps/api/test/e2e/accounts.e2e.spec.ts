@@ -2,7 +2,7 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT } from '../support/agent-process';
-import { KUBECTL, startTestApi, type TestApi } from '../support/test-server';
+import { startTestApi, type TestApi } from '../support/test-server';
 
 /** `npm run skiff -- …` as an admin runs it, against this API. */
 function skiff(api: TestApi, args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -12,14 +12,6 @@ function skiff(api: TestApi, args: string[], input?: string): Promise<{ code: nu
     );
     child.stdin!.end(input ?? '');
   });
-}
-
-function kubectlAs(api: TestApi, kubeconfig: string, args: string[]) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-    execFile(KUBECTL, args, { env: { ...process.env, KUBECONFIG: kubeconfig, HOME: api.home }, timeout: 30_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
 }
 
 describe('accounts: the admin CLI, per-user kubeconfigs and tokens', () => {
@@ -42,7 +34,7 @@ describe('accounts: the admin CLI, per-user kubeconfigs and tokens', () => {
     expect(kc.code).toBe(0);
     const file = path.join(api.home, 'alice.kubeconfig');
     fs.writeFileSync(file, kc.stdout, { mode: 0o600 });
-    const who = await kubectlAs(api, file, ['get', 'namespaces', '-o', 'name']);
+    const who = await api.kubectl(['get', 'namespaces', '-o', 'name'], { kubeconfig: file });
     expect(who.stderr).toBe('');
     expect(who.stdout).toContain('namespace/default');
 
@@ -58,7 +50,7 @@ describe('accounts: the admin CLI, per-user kubeconfigs and tokens', () => {
     const listed = await skiff(api, ['tokens', 'list', '--user', 'alice']);
     const id = listed.stdout.split('\n')[1].split(/\s+/)[0];
     expect((await skiff(api, ['tokens', 'revoke', id])).stdout).toContain(`token ${id} revoked`);
-    const after = await kubectlAs(api, file, ['get', 'namespaces']);
+    const after = await api.kubectl(['get', 'namespaces'], { kubeconfig: file });
     expect(after.code).not.toBe(0);
     expect(after.stderr).toMatch(/Unauthorized|must be logged in/);
   });

@@ -1,7 +1,6 @@
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { KUBECTL, startTestApi, type TestApi } from '../support/test-server';
+import { startTestApi, type TestApi } from '../support/test-server';
 
 /** RBAC enforced on REST, as kubectl users meet it: each user with its own kubeconfig. */
 describe('RBAC with the real kubectl', () => {
@@ -18,13 +17,7 @@ describe('RBAC with the real kubectl', () => {
     kubeconfigs.set(name, file);
   }
 
-  const as = (user: string, args: string[], input?: string) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const child = execFile(KUBECTL, args, { env: { ...process.env, KUBECONFIG: kubeconfigs.get(user)!, HOME: api.home }, timeout: 30_000 }, (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-      );
-      child.stdin!.end(input ?? '');
-    });
+  const as = (user: string, args: string[]) => api.kubectl(args, { kubeconfig: kubeconfigs.get(user)! });
 
   beforeAll(async () => {
     api = await startTestApi();

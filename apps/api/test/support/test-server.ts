@@ -21,7 +21,8 @@ export interface TestApi {
   /** One HTTPS client for the API, trusting the cluster CA. */
   call(method: string, path: string, opts?: { body?: unknown; raw?: string | Buffer; contentType?: string; accept?: string; token?: string | null }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any; text: string }>;
   /** Runs the real kubectl against this server. */
-  kubectl(args: string[], opts?: { input?: string; timeoutMs?: number }): Promise<{ code: number; stdout: string; stderr: string }>;
+  /** The real kubectl, as the admin (or as whoever `kubeconfig` names). */
+  kubectl(args: string[], opts?: { input?: string; timeoutMs?: number; kubeconfig?: string }): Promise<{ code: number; stdout: string; stderr: string }>;
   /** kubectl's stdout; throws with its stderr when it fails. */
   kubectlOk(args: string[], opts?: { input?: string; timeoutMs?: number }): Promise<string>;
   stop(): Promise<void>;
@@ -78,7 +79,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       const child = execFile(
         KUBECTL,
         args,
-        { env: { ...process.env, KUBECONFIG: kubeconfig, HOME: home }, timeout: opts.timeoutMs ?? 30_000, maxBuffer: 32 * 1024 * 1024 },
+        { env: { ...process.env, KUBECONFIG: opts.kubeconfig ?? kubeconfig, HOME: home }, timeout: opts.timeoutMs ?? 30_000, maxBuffer: 32 * 1024 * 1024 },
         (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
       if (opts.input !== undefined) child.stdin!.end(opts.input);
