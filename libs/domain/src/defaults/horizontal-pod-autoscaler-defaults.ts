@@ -1,3 +1,4 @@
+import { defaultScaleDownRules, defaultScaleUpRules } from '../autoscaling/hpa-behavior';
 import { asArray, isRecord } from '../validation/json-access';
 
 type Obj = Record<string, unknown>;
@@ -5,20 +6,15 @@ type Obj = Record<string, unknown>;
 /** The CPU utilization an HPA with no metrics aims for. */
 export const DEFAULT_CPU_UTILIZATION = 80;
 
+/** The API server's scale-up rules (the same the autoscaler resolves an unset behavior to). */
 function scaleUpDefaults(): Obj {
-  return {
-    stabilizationWindowSeconds: 0,
-    selectPolicy: 'Max',
-    policies: [
-      { type: 'Pods', value: 4, periodSeconds: 15 },
-      { type: 'Percent', value: 100, periodSeconds: 15 },
-    ],
-  };
+  return { ...defaultScaleUpRules() };
 }
 
 function scaleDownDefaults(): Obj {
   // The stabilization window stays unset: the controller applies its own 300 s default.
-  return { selectPolicy: 'Max', policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] };
+  const { stabilizationWindowSeconds: _unset, ...rules } = defaultScaleDownRules(0);
+  return rules;
 }
 
 /** Fills what the rules leave unset from the defaults. */
