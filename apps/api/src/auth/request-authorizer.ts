@@ -1,7 +1,11 @@
 import {
   answerReview,
   authorize,
+  checkGrant,
   Errors,
+  forbiddenObjectError,
+  grantsPermissions,
+  RBAC_GROUP,
   forbiddenError,
   groupResource,
   nodeMayWrite,
@@ -13,7 +17,11 @@ import {
   type ResourceRequest,
   type ResourceType,
 } from '@skiff/domain';
+import type { RequestContext } from '../registry/request-context';
 import type { RbacPolicyCache } from './rbac-policy-cache';
+
+/** What the registry checks on each object a request touches or writes. */
+export type ObjectChecks = Pick<RequestContext, 'guard' | 'checkWrite'>;
 import { BOOTSTRAPPERS_GROUP, MASTERS_GROUP, NODES_GROUP, type UserInfo } from './token.service';
 
 /**
@@ -70,12 +78,17 @@ export function authorizeMetricsReport(user: UserInfo, nodes?: readonly string[]
 export class RequestAuthorizer {
   constructor(private readonly policy: RbacPolicyCache) {}
 
-  /** Throws 403 unless `user` may make the request; returns a node token's per-object guard. */
-  async resource(user: UserInfo, r: ResourceRequest & { type: ResourceType }, fieldSelectorName?: string): Promise<((obj: KubeObject) => void) | undefined> {
+  /**
+   * Throws 403 unless `user` may make the request; returns the object-level checks the
+   * registry applies: a node token's per-object guard, and the escalation check on
+   * writes of roles and bindings (you cannot grant what you do not hold).
+   */
+  async resource(user: UserInfo, r: ResourceRequest & { type: ResourceType }, fieldSelectorName?: string): Promise<ObjectChecks> {
     const guard = authorizeRequest(user, r);
-    if (user.groups.includes(NODES_GROUP) || user.groups.includes(MASTERS_GROUP)) return guard;
+    if (user.groups.includes(NODES_GROUP) || user.groups.includes(MASTERS_GROUP)) return { guard };
     await this.check(user, resourceAttributes(r, fieldSelectorName));
-    return undefined;
+    if (!grantsPermissions(r.type.group, r.type.resource)) return {};
+    return { checkWrite: (next, current) => this.checkGrant(withAuthenticatedGroup(user), r.type.resource, next, current) };
   }
 
   /** The same for a path that names no resource (discovery, OpenAPI). */
@@ -89,6 +102,13 @@ export class RequestAuthorizer {
   async review(user: UserInfo, kind: 'SelfSubjectAccessReview' | 'SelfSubjectRulesReview', body: unknown): Promise<Record<string, unknown>> {
     await this.policy.sync();
     return answerReview(kind, body, withAuthenticatedGroup(user), this.policy);
+  }
+
+  private async checkGrant(user: UserInfo, resource: string, next: KubeObject, current: KubeObject | undefined): Promise<void> {
+    if (checkGrant(user, resource, next, current, this.policy).allowed) return;
+    await this.policy.sync();
+    const decision = checkGrant(user, resource, next, current, this.policy);
+    if (!decision.allowed) throw forbiddenObjectError(RBAC_GROUP, resource, next.metadata.name ?? '', decision.reason);
   }
 
   private async check(user: UserInfo, attrs: RequestAttributes): Promise<void> {

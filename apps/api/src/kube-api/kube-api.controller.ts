@@ -94,7 +94,7 @@ export class KubeApiController {
       dryRun: false,
       fieldValidation: 'Warn',
       warnings: [],
-      guard: await this.authorizer.resource(req.user!, r, metadataNameSelected(req)),
+      ...(await this.authorizer.resource(req.user!, r, metadataNameSelected(req))),
     });
   }
 

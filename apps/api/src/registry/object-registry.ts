@@ -69,6 +69,7 @@ export class ObjectRegistry {
       const named = { ...incoming, metadata: { ...incoming.metadata, name } };
       ctx.guard?.(named);
       checkBody(type, named, undefined);
+      await ctx.checkWrite?.(named, undefined);
       const admitted = await admitCreate(this.admission, type, named);
       const key = objectKey(type, namespace, name);
       const op: WriteOp = {
@@ -132,6 +133,7 @@ export class ObjectRegistry {
       const next = prepareForUpdate(type, admitted.object, current, scope, Number(current.metadata.resourceVersion));
       ctx.guard?.(next);
       checkBody(type, next, current);
+      await ctx.checkWrite?.(next, current);
       let decision: WriteDecision;
       if (deepEqual(next, current)) decision = { unchanged: current };
       else if (readyToRemove(next)) decision = { remove: next };

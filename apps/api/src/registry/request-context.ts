@@ -12,6 +12,11 @@ export interface RequestContext {
   warnings: string[];
   /** Object-level authorization: throws a 403 StatusError for an object this caller may not write. */
   guard?: (obj: KubeObject) => void;
+  /**
+   * Checks the object a create or update would write (`current` on update) — the RBAC
+   * escalation check on roles and bindings; throws a 403 StatusError.
+   */
+  checkWrite?: (next: KubeObject, current: KubeObject | undefined) => Promise<void>;
 }
 
 export function internalContext(name = 'system:skiff'): RequestContext {

@@ -25,9 +25,10 @@ describe('RBAC with the real kubectl', () => {
     await api.kubectlOk(['create', 'configmap', 'settings', '-n', 'team-a', '--from-literal=k=v']);
     await api.kubectlOk(['create', 'secret', 'generic', 'db', '-n', 'team-a', '--from-literal=password=x']);
     await api.kubectlOk(['create', 'deployment', 'web', '-n', 'team-a', '--image=web:1.0']);
-    for (const u of ['viewer', 'editor', 'nobody']) await userWithKubeconfig(u);
+    for (const u of ['viewer', 'editor', 'nobody', 'owner']) await userWithKubeconfig(u);
     await api.kubectlOk(['create', 'rolebinding', 'viewer-view', '-n', 'team-a', '--clusterrole=view', '--user=viewer']);
     await api.kubectlOk(['create', 'rolebinding', 'editor-edit', '-n', 'team-a', '--clusterrole=edit', '--user=editor']);
+    await api.kubectlOk(['create', 'rolebinding', 'owner-admin', '-n', 'team-a', '--clusterrole=admin', '--user=owner']);
   });
   afterAll(async () => {
     await api?.stop();
@@ -57,6 +58,24 @@ describe('RBAC with the real kubectl', () => {
     expect((await as('editor', ['get', 'secret', 'db', '-n', 'team-a'])).code).toBe(0);
     const grant = await as('editor', ['create', 'rolebinding', 'sneaky', '-n', 'team-a', '--clusterrole=admin', '--user=editor']);
     expect(grant.stderr).toContain('cannot create resource "rolebindings" in API group "rbac.authorization.k8s.io" in the namespace "team-a"');
+  });
+
+  it('lets a namespace admin grant what it holds and nothing more (escalation check)', async () => {
+    expect((await as('owner', ['create', 'rolebinding', 'helper-edit', '-n', 'team-a', '--clusterrole=edit', '--user=helper'])).code).toBe(0);
+    expect((await as('owner', ['create', 'role', 'reader', '-n', 'team-a', '--verb=get,list', '--resource=pods'])).code).toBe(0);
+    const wider = await as('owner', ['create', 'rolebinding', 'helper-root', '-n', 'team-a', '--clusterrole=cluster-admin', '--user=helper']);
+    expect(wider.code).not.toBe(0);
+    expect(wider.stderr).toContain('rolebindings.rbac.authorization.k8s.io "helper-root" is forbidden: user "owner" (groups=["system:authenticated"]) is attempting to grant RBAC permissions not currently held:');
+    const nodes = await as('owner', ['create', 'role', 'node-reader', '-n', 'team-a', '--verb=get', '--resource=nodes']);
+    expect(nodes.stderr).toContain('roles.rbac.authorization.k8s.io "node-reader" is forbidden: user "owner"');
+    expect(nodes.stderr).toContain('{APIGroups:[""], Resources:["nodes"], Verbs:["get"]}');
+    // Growing its own role past what it holds is refused too; labelling it (no new rules) is not.
+    const patch = JSON.stringify([{ op: 'add', path: '/rules/-', value: { apiGroups: [''], resources: ['nodes'], verbs: ['list'] } }]);
+    expect((await as('owner', ['patch', 'role', 'reader', '-n', 'team-a', '--type=json', '-p', patch])).stderr).toContain('attempting to grant RBAC permissions not currently held');
+    expect((await as('owner', ['label', 'role', 'reader', '-n', 'team-a', 'tier=ops'])).code).toBe(0);
+    // In another namespace it holds nothing, so it may bind nothing there.
+    expect((await as('owner', ['create', 'rolebinding', 'x', '-n', 'team-b', '--clusterrole=view', '--user=helper'])).stderr).toContain('cannot create resource "rolebindings"');
+    expect((await api.kubectlOk(['get', 'rolebindings', '-n', 'team-a', '-o', 'name'])).split('\n').sort()).not.toContain('rolebinding.rbac.authorization.k8s.io/helper-root');
   });
 
   it('lets a user with no binding see discovery but nothing else, and a new binding count at once', async () => {

@@ -11,3 +11,4 @@ export * from './escalation';
 export * from './rules-review';
 export * from './bootstrap-policy';
 export * from './access-review';
+export * from './grant-check';
