@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { ControllersModule } from './controllers/controllers.module';
 import { BearerAuthMiddleware } from './auth/bearer-auth.middleware';
 import { AccountsController } from './accounts/accounts.controller';
+import { SessionsController } from './accounts/sessions.controller';
 import { JoinController } from './auth/join.controller';
 import { SKIFF_CONFIG, type SkiffConfig } from './config/skiff-config';
 import { KubeApiController } from './kube-api/kube-api.controller';
@@ -19,7 +20,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       global: true,
       imports: [StoreModule, RegistryModule, AuthModule, ControllersModule, SchedulerModule, MetricsModule],
-      controllers: [KubeApiController, JoinController, AccountsController],
+      controllers: [KubeApiController, JoinController, AccountsController, SessionsController],
       providers: [
         { provide: SKIFF_CONFIG, useValue: config },
         { provide: KUBELET_CLIENT, useValue: kubeletClient },

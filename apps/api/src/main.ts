@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ensureAdminAccess, ensureJoinToken } from './auth/admin-access';
+import { ensureAdminAccess, ensureFirstAdmin, ensureJoinToken } from './auth/admin-access';
 import { loadConfig } from './config/skiff-config';
 import { startServer } from './server';
 
@@ -7,6 +7,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const server = await startServer(config);
   await ensureAdminAccess(server, config);
+  await ensureFirstAdmin(server, config);
   await ensureJoinToken(server, config);
 }
 

@@ -49,13 +49,30 @@ export class AccountService {
     if (bad) throw Errors.badRequest(bad);
     // As a SELECT: TypeORM answers a bare UPDATE with [rows, count].
     const rows = await this.ds.query(
-      `WITH u AS (UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE name = $1 RETURNING name) SELECT name FROM u`,
+      `WITH u AS (UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE name = $1 RETURNING name),
+       s AS (DELETE FROM sessions WHERE user_name IN (SELECT name FROM u) RETURNING 1)
+       SELECT name FROM u`,
       [name, await hashPassword(password)],
     );
     if (!rows.length) throw Errors.notFound({ group: '', resource: 'users' }, name);
   }
 
-  /** Deletes the user and revokes every token it holds. */
+  /**
+   * The first start's admin (in system:masters), made only while there are no users at
+   * all; undefined when there already are some.
+   */
+  async createFirstAdmin(name: string, password: string): Promise<Account | undefined> {
+    const bad = checkPassword(password);
+    if (bad) throw Errors.badRequest(bad);
+    const rows = await this.ds.query(
+      `INSERT INTO users (name, password_hash, groups) SELECT $1, $2, ARRAY['system:masters'] WHERE NOT EXISTS (SELECT 1 FROM users)
+       ON CONFLICT (name) DO NOTHING RETURNING name, groups, created_at`,
+      [name, await hashPassword(password)],
+    );
+    return rows[0] ? toAccount(rows[0]) : undefined;
+  }
+
+  /** Deletes the user and revokes every token it holds (its sessions go with it). */
   async delete(name: string): Promise<void> {
     const [{ deleted }] = await this.ds.query(
       `WITH gone AS (DELETE FROM users WHERE name = $1 RETURNING name),

@@ -1,7 +1,9 @@
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Logger } from '@nestjs/common';
 import YAML from 'yaml';
+import { AccountService } from '../accounts/account-service';
 import { kubeconfigYaml } from './kubeconfig';
 import type { SkiffConfig } from '../config/skiff-config';
 import type { RunningServer } from '../server';
@@ -28,6 +30,18 @@ export async function ensureAdminAccess(server: RunningServer, config: SkiffConf
   fs.writeFileSync(file, kubeconfigYaml({ server: server.url, caCert: server.pki.caCert, token, user: 'admin' }), { mode: 0o600 });
   logger.log(`wrote ${file} (admin token)`);
   return token;
+}
+
+/**
+ * First start: the dashboard's first user, `admin` (a cluster admin), with the password
+ * from SKIFF_ADMIN_PASSWORD or a new one printed here, once. Nothing when users exist.
+ */
+export async function ensureFirstAdmin(server: RunningServer, config: SkiffConfig): Promise<void> {
+  const password = config.adminPassword ?? randomBytes(18).toString('base64url');
+  const created = await server.app.get(AccountService).createFirstAdmin('admin', password);
+  if (created && !config.adminPassword) {
+    new Logger('skiff').log(`first start: dashboard user "admin" created, password (shown once): ${password}`);
+  }
 }
 
 /**

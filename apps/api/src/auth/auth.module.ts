@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AccountService } from '../accounts/account-service';
+import { LoginRateLimit } from '../accounts/login-rate-limit';
+import { SessionService } from '../accounts/session-service';
 import { StoreRuntime } from '../store/store-runtime';
 import { BearerAuthMiddleware } from './bearer-auth.middleware';
 import { RbacPolicyCache } from './rbac-policy-cache';
@@ -13,8 +15,10 @@ import { TokenService } from './token.service';
     { provide: AccountService, inject: [StoreRuntime, TokenService], useFactory: (rt: StoreRuntime, tokens: TokenService) => new AccountService(rt.ds, () => tokens.forget()) },
     { provide: RbacPolicyCache, inject: [StoreRuntime], useFactory: (rt: StoreRuntime) => new RbacPolicyCache(rt) },
     { provide: RequestAuthorizer, inject: [RbacPolicyCache], useFactory: (policy: RbacPolicyCache) => new RequestAuthorizer(policy) },
+    { provide: SessionService, inject: [StoreRuntime], useFactory: (rt: StoreRuntime) => new SessionService(rt.ds) },
+    { provide: LoginRateLimit, useFactory: () => new LoginRateLimit() },
     BearerAuthMiddleware,
   ],
-  exports: [TokenService, AccountService, RequestAuthorizer, BearerAuthMiddleware],
+  exports: [TokenService, AccountService, SessionService, LoginRateLimit, RequestAuthorizer, BearerAuthMiddleware],
 })
 export class AuthModule {}

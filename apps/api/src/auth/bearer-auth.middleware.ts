@@ -1,29 +1,58 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Errors } from '@skiff/domain';
+import { SessionService } from '../accounts/session-service';
+import { sessionCookie } from '../accounts/sessions.controller';
 import { sendError } from '../kube-api/negotiation';
 import { TokenService, type UserInfo } from './token.service';
 
-/** Paths that answer without a token, as on a default kube-apiserver. */
-const PUBLIC = new Set(['/healthz', '/readyz', '/livez', '/version']);
+/** Paths that answer without a token, as on a default kube-apiserver, and the dashboard's login. */
+const PUBLIC = new Set(['/healthz', '/readyz', '/livez', '/version', '/skiff/v1/login']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type AuthenticatedRequest = Request & { user?: UserInfo };
 
+/**
+ * Who is asking: a bearer token (kubectl, scripts, agents) or the dashboard's session
+ * cookie. A cookie's changes must come from a page of this server (the Origin names
+ * this host): with SameSite=Strict, a second guard against cross-site requests.
+ */
 @Injectable()
 export class BearerAuthMiddleware implements NestMiddleware {
-  constructor(private readonly tokens: TokenService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly sessions: SessionService,
+  ) {}
 
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
-    if (PUBLIC.has(req.path)) return next();
-    const header = req.headers.authorization ?? '';
-    const m = /^Bearer\s+(.+)$/i.exec(header);
-    const user = m ? await this.tokens.authenticate(m[1].trim()).catch(() => null) : null;
+    // Mounted for every route, the middleware sees `req.path` as '/': read the full path.
+    if (PUBLIC.has(req.originalUrl.split('?')[0])) return next();
+    const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
+    const session = m ? undefined : sessionCookie(req);
+    let user: UserInfo | null = null;
+    if (m) user = await this.tokens.authenticate(m[1].trim()).catch(() => null);
+    else if (session) user = await this.sessions.authenticate(session).catch(() => null);
     if (!user) {
       // Drain any body so the client sees the 401 rather than a reset.
       req.resume();
       return sendError(req, res, Errors.unauthorized());
     }
+    if (session && !SAFE_METHODS.has(req.method) && !sameOrigin(req)) {
+      req.resume();
+      return sendError(req, res, Errors.forbidden('a session may only make changes from a page of this server (Origin does not match)'));
+    }
     req.user = user;
     next();
+  }
+}
+
+function sameOrigin(req: Request): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    const host = new URL(origin).host;
+    return host === req.headers.host || host === req.headers['x-forwarded-host'];
+  } catch {
+    return false;
   }
 }

@@ -31,6 +31,8 @@ export interface SkiffConfig {
   hpaSyncMs: number;
   /** Lowest Nest log level printed: debug, log, warn or error. */
   logLevel: 'debug' | 'log' | 'warn' | 'error';
+  /** The first admin's password (SKIFF_ADMIN_PASSWORD); without it one is made and printed once. */
+  adminPassword?: string;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, def: number): number {
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SkiffConfig {
     podEvictionTimeoutMs: int(env, 'SKIFF_POD_EVICTION_TIMEOUT_SECONDS', 300) * 1000,
     hpaSyncMs: int(env, 'SKIFF_HPA_SYNC_SECONDS', 15) * 1000,
     logLevel: logLevel(env.SKIFF_LOG_LEVEL),
+    ...(env.SKIFF_ADMIN_PASSWORD ? { adminPassword: env.SKIFF_ADMIN_PASSWORD } : {}),
   };
 }
 

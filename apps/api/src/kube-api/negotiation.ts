@@ -46,6 +46,7 @@ export function sendError(_req: Request, res: Response, e: unknown): void {
     res.end();
     return;
   }
+  if (status.details?.retryAfterSeconds) res.setHeader('Retry-After', String(status.details.retryAfterSeconds));
   // Errors are always JSON: the client's Accept may be what failed.
   const text = JSON.stringify(status);
   res.status(status.code).setHeader('Content-Type', 'application/json');

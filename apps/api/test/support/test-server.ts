@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Agent, request } from 'undici';
-import { ensureAdminAccess, ensureJoinToken } from '../../src/auth/admin-access';
+import { ensureAdminAccess, ensureFirstAdmin, ensureJoinToken } from '../../src/auth/admin-access';
 import { loadConfig } from '../../src/config/skiff-config';
 import { startServer, type RunningServer } from '../../src/server';
 import { isolatedConfig } from './isolation';
@@ -19,7 +19,7 @@ export interface TestApi {
   /** What another Skiff process needs to join this one's store (same Postgres schema, Redis prefix, ranges). */
   env: Record<string, string>;
   /** One HTTPS client for the API, trusting the cluster CA. */
-  call(method: string, path: string, opts?: { body?: unknown; raw?: string | Buffer; contentType?: string; accept?: string; token?: string | null }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any; text: string }>;
+  call(method: string, path: string, opts?: { body?: unknown; raw?: string | Buffer; contentType?: string; accept?: string; token?: string | null; headers?: Record<string, string> }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any; text: string }>;
   /** Runs the real kubectl against this server. */
   /** The real kubectl, as the admin (or as whoever `kubeconfig` names). */
   kubectl(args: string[], opts?: { input?: string; timeoutMs?: number; kubeconfig?: string }): Promise<{ code: number; stdout: string; stderr: string }>;
@@ -52,12 +52,13 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({ ...process.env, ...shared, SKIFF_HOME: home, SKIFF_PORT: '0', ...env });
   const server = await startServer(config, { logger: false });
   const token = await ensureAdminAccess(server, config);
+  await ensureFirstAdmin(server, config);
   const joinToken = await ensureJoinToken(server, config);
   const kubeconfig = path.join(home, 'kubeconfig');
   const dispatcher = new Agent({ connect: { ca: server.pki.caCert }, connections: 64 });
 
   const call: TestApi['call'] = async (method, p, opts = {}) => {
-    const headers: Record<string, string> = { accept: opts.accept ?? 'application/json' };
+    const headers: Record<string, string> = { accept: opts.accept ?? 'application/json', ...opts.headers };
     if (opts.token !== null) headers.authorization = `Bearer ${opts.token ?? token}`;
     let body: string | Buffer | undefined;
     if (opts.raw !== undefined) body = opts.raw;

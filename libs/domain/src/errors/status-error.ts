@@ -102,6 +102,9 @@ export const Errors = {
         : `${what} "${name}" is invalid: [${list}]`;
     return new StatusError(422, 'Invalid', message, { name, group, kind, causes });
   },
+  tooManyRequests(message: string, retryAfterSeconds: number): StatusError {
+    return new StatusError(429, 'TooManyRequests', message, { retryAfterSeconds });
+  },
   internal(message: string): StatusError {
     return new StatusError(500, 'InternalError', `Internal error occurred: ${message}`, {
       causes: [{ message }],
