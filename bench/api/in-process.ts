@@ -2,6 +2,7 @@ import { RESOURCE_TYPES } from '@skiff/domain';
 import { randomBytes } from 'crypto';
 import { ObjectRegistry } from '../../apps/api/src/registry/object-registry';
 import { internalContext } from '../../apps/api/src/registry/request-context';
+import { generateKey } from '../../apps/api/src/encryption/key-list';
 import { StoreRuntime } from '../../apps/api/src/store/store-runtime';
 import type { Change } from '../../apps/api/src/store/store-types';
 
@@ -27,6 +28,7 @@ export async function inProcessFigures(load: Load, pct: (xs: number[], p: number
     redisPrefix: `skiff-bench:${id}:`,
     streamLength: 100_000,
     historyRevisions: 1_000_000,
+    encryptionKeys: [generateKey()],
   });
   const registry = new ObjectRegistry(rt.store, { serviceCidr: '127.32.0.0/16', nodePortRange: [30000, 32767], podCidr: '127.64.0.0/10', nodeCidrMaskSize: 24, usedClaims: async () => new Set() });
   const namespaces = RESOURCE_TYPES.find((t) => t.kind === 'Namespace')!;

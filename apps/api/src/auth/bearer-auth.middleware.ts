@@ -1,6 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Errors } from '@skiff/domain';
+import { Errors, isDeliveryRequest } from '@skiff/domain';
 import { SessionService } from '../accounts/session-service';
 import { sessionCookie } from '../accounts/sessions.controller';
 import { sendError } from '../kube-api/negotiation';
@@ -27,6 +27,8 @@ export class BearerAuthMiddleware implements NestMiddleware {
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
     // Mounted for every route, the middleware sees `req.path` as '/': read the full path.
     if (PUBLIC.has(req.originalUrl.split('?')[0])) return next();
+    // A deploy hook delivery (POST /hooks/<uid>) is authenticated by its signature (webhooks/), nothing else.
+    if (isDeliveryRequest(req.method, req.originalUrl.split('?')[0])) return next();
     const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
     const session = m ? undefined : sessionCookie(req);
     let user: UserInfo | null = null;

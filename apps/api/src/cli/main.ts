@@ -7,6 +7,7 @@
  *   users list | users delete NAME | users passwd NAME [--password-stdin]
  *   tokens create NAME [--user U] [--expires 30d] | tokens list [--user U] | tokens revoke ID
  *   kubeconfig --user NAME [--expires 30d] [--namespace NS]   (a new token for NAME, as a kubeconfig on stdout)
+ *   secrets reencrypt   (after a key rotation: every stored Secret sealed again with the first key)
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -18,6 +19,7 @@ import { kubeconfigYaml, readKubeconfig } from '../auth/kubeconfig';
 const USAGE = `usage: npm run skiff -- users create NAME [--group G]... [--password-stdin] | users list | users delete NAME | users passwd NAME [--password-stdin]
                       tokens create NAME [--user U] [--expires 30d] | tokens list [--user U] | tokens revoke ID
                       kubeconfig --user NAME [--expires 30d] [--namespace NS]
+                      secrets reencrypt
 options: --kubeconfig FILE (default $KUBECONFIG, else <SKIFF_HOME>/kubeconfig)`;
 
 interface Api {
@@ -80,6 +82,12 @@ async function main(argv: string[]): Promise<string> {
       const user = need(values.user, '--user');
       const t = await api.call('POST', '/skiff/v1/tokens', { name: 'kubeconfig', user, ...expires });
       return kubeconfigYaml({ server: api.server, caCert: api.caCert, token: t.token, user, namespace: values.namespace }).trimEnd();
+    }
+    case 'secrets reencrypt': {
+      const r = await api.call('POST', '/skiff/v1/secrets/reencrypt');
+      const done = `re-encrypted with key ${r.key}: ${r.objects} Secrets, ${r.changes} change-log entries`;
+      if (r.failed.length) throw new Error(`${done}; ${r.failed.length} could not be decrypted:\n  ${r.failed.join('\n  ')}`);
+      return done;
     }
     default:
       throw new Error(USAGE);

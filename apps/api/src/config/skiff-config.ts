@@ -1,4 +1,6 @@
 import * as path from 'path';
+import { parseKeyList } from '../encryption/key-list';
+import type { EncryptionKey } from '../encryption/key-ring';
 
 /** The environment, read and checked once at start into one typed object. */
 export interface SkiffConfig {
@@ -31,6 +33,11 @@ export interface SkiffConfig {
   hpaSyncMs: number;
   /** Lowest Nest log level printed: debug, log, warn or error. */
   logLevel: 'debug' | 'log' | 'warn' | 'error';
+  /**
+   * Secret encryption keys (SKIFF_ENCRYPTION_KEYS: `id:base64key,…`, the first encrypts);
+   * unset: `<home>/encryption-keys`, made with a new key on first start.
+   */
+  encryptionKeys?: EncryptionKey[];
   /** The first admin's password (SKIFF_ADMIN_PASSWORD); without it one is made and printed once. */
   adminPassword?: string;
 }
@@ -82,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SkiffConfig {
     podEvictionTimeoutMs: int(env, 'SKIFF_POD_EVICTION_TIMEOUT_SECONDS', 300) * 1000,
     hpaSyncMs: int(env, 'SKIFF_HPA_SYNC_SECONDS', 15) * 1000,
     logLevel: logLevel(env.SKIFF_LOG_LEVEL),
+    ...(env.SKIFF_ENCRYPTION_KEYS ? { encryptionKeys: parseKeyList(env.SKIFF_ENCRYPTION_KEYS, 'SKIFF_ENCRYPTION_KEYS') } : {}),
     ...(env.SKIFF_ADMIN_PASSWORD ? { adminPassword: env.SKIFF_ADMIN_PASSWORD } : {}),
   };
 }

@@ -8,7 +8,9 @@ import { sendError } from './negotiation';
 export class StatusExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('kube-api');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    // GraphQL resolvers: hand the error back to GraphQL, which renders it (see graphql/status-errors.ts).
+    if (host.getType<string>() === 'graphql') return exception;
     const http = host.switchToHttp();
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import { Client } from 'pg';
 import type { KubeObject } from '@skiff/domain';
+import type { BodyCodec } from '../encryption/body-codec';
 import type { Change } from './store-types';
 
 /** An object's row key: `deployments.apps` / namespace / name. */
@@ -12,7 +13,8 @@ export interface Row {
 
 export interface Prefetched {
   revision: number;
-  objects: (Row & { body: KubeObject })[];
+  /** Each row's object, or why it cannot be read (a sealed body that does not open). */
+  objects: (Row & ({ body: KubeObject } | { error: Error }))[];
   claims: (Row & { claim: string })[];
 }
 
@@ -54,6 +56,8 @@ export class BatchSql {
   constructor(
     private readonly connect: () => Client,
     private readonly notifyChannel: string,
+    /** Seals the bodies of sealed resources (Secrets) on the way in, opens them on the way out. */
+    private readonly codec: BodyCodec,
   ) {}
 
   private async conn(): Promise<Client> {
@@ -75,8 +79,19 @@ export class BatchSql {
     const results = (await c.query(`BEGIN;
       SELECT revision FROM revision WHERE id = 1 FOR UPDATE;
       ${FETCH(jsonLiteral(keys), jsonLiteral(claims))}`)) as unknown as { rows: Record<string, unknown>[] }[];
-    const fetched = results[2].rows[0] as Pick<Prefetched, 'objects' | 'claims'>;
-    return { revision: Number(results[1].rows[0].revision), objects: fetched.objects, claims: fetched.claims };
+    const fetched = results[2].rows[0] as { objects: (Row & { body: KubeObject })[]; claims: Prefetched['claims'] };
+    const objects = fetched.objects.map((o) => (this.codec.seals(o.resource) ? this.opened(o) : o));
+    return { revision: Number(results[1].rows[0].revision), objects, claims: fetched.claims };
+  }
+
+  /** A sealed row, opened; one that does not open fails only the writes that touch it. */
+  private opened(o: Row & { body: KubeObject }): Prefetched['objects'][number] {
+    const row = { resource: o.resource, namespace: o.namespace, name: o.name };
+    try {
+      return { ...row, body: this.codec.open(row, o.body) };
+    } catch (e) {
+      return { ...row, error: e as Error };
+    }
   }
 
   async commit(w: BatchWrite): Promise<void> {
@@ -85,6 +100,14 @@ export class BatchSql {
       await c.query('COMMIT');
       return;
     }
+    // An object is sealed once, even when it is both a row's new body and a change's object or prev.
+    const sealed = new Map<KubeObject, KubeObject>();
+    const seal = (row: Row, o: KubeObject): KubeObject => {
+      if (!this.codec.seals(row.resource)) return o;
+      let s = sealed.get(o);
+      if (!s) sealed.set(o, (s = this.codec.seal(row, o)));
+      return s;
+    };
     const puts = w.puts.map(({ object, ...row }) => {
       const m = object.metadata;
       return {
@@ -96,10 +119,18 @@ export class BatchSql {
         finalizers: m.finalizers ?? [],
         dts: m.deletionTimestamp ?? null,
         node: (object.spec as { nodeName?: string } | undefined)?.nodeName || null,
-        body: object,
+        body: seal(row, object),
       };
     });
-    const log = w.changes.map((ch) => ({ revision: ch.revision, type: ch.type, resource: ch.resource, namespace: ch.namespace, name: ch.name, body: ch.object, prev: ch.prev ?? null }));
+    const log = w.changes.map((ch) => ({
+      revision: ch.revision,
+      type: ch.type,
+      resource: ch.resource,
+      namespace: ch.namespace,
+      name: ch.name,
+      body: seal(ch, ch.object),
+      prev: ch.prev ? seal(ch, ch.prev) : null,
+    }));
     const claimed = w.claimed.length ? jsonLiteral(w.claimed) : '';
     await c.query(`
       WITH put AS (

@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import type Redis from 'ioredis';
 import type { Logger } from '@nestjs/common';
+import type { BodyCodec } from '../encryption/body-codec';
 import type { ResourceStore } from './resource-store';
 import type { Change } from './store-types';
 
@@ -9,11 +10,15 @@ export function streamId(revision: number): string {
   return `${revision}-0`;
 }
 
-/** A stream entry: the change as JSON (its revision is the entry id). */
-export function decodeEntry(id: string, fields: string[]): Change {
+/** A stream entry: the change as JSON (its revision is the entry id), Secrets sealed as stored. */
+export function decodeEntry(id: string, fields: string[], codec: BodyCodec): Change {
   const c = JSON.parse(fields[1]) as Change & { prev: Change['prev'] | null };
   c.revision = Number(id.slice(0, id.indexOf('-')));
   if (c.prev === null) delete c.prev;
+  if (codec.seals(c.resource)) {
+    c.object = codec.open(c, c.object);
+    if (c.prev) c.prev = codec.open(c, c.prev);
+  }
   return c;
 }
 

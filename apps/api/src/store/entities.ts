@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** One row per stored object; `body` is the whole object as the API returns it. */
+/** One row per stored object; `body` is the whole object as the API returns it (Secrets: sealed, see encryption/body-codec). */
 @Entity({ name: 'objects' })
 @Index('objects_labels_gin', { synchronize: false })
 @Index('objects_owner_uids_gin', { synchronize: false })

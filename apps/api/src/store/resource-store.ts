@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Errors, StatusError, groupResource, type KubeObject, type ResourceType } from '@skiff/domain';
+import type { BodyCodec } from '../encryption/body-codec';
 import type { Change, ObjectKey, WriteOp, WriteResult } from './store-types';
 import { WriteBatcher } from './write-batcher';
 
@@ -73,8 +74,10 @@ export class ResourceStore {
     readonly notifyChannel: string,
     /** A new connection of its own for the writer (it holds the write transaction). */
     connect: () => Client,
+    /** Stored bodies of Secrets are sealed: every read here opens them (and the change feed's `decodeEntry`). */
+    readonly codec: BodyCodec,
   ) {
-    this.batcher = new WriteBatcher(connect, notifyChannel);
+    this.batcher = new WriteBatcher(connect, notifyChannel, codec);
   }
 
   write(op: WriteOp): Promise<WriteResult> {
@@ -85,7 +88,7 @@ export class ResourceStore {
     return this.getter.load(key);
   }
 
-  private async getMany(keys: readonly ObjectKey[]): Promise<(KubeObject | undefined)[]> {
+  private async getMany(keys: readonly ObjectKey[]): Promise<(KubeObject | Error | undefined)[]> {
     const args = keys.flatMap((k) => [groupResource(k.type), k.namespace, k.name]);
     const rows: { resource: string; namespace: string; name: string; body: KubeObject }[] =
       keys.length === 1
@@ -95,39 +98,52 @@ export class ResourceStore {
                JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(resource, namespace, name) USING (resource, namespace, name)`,
             [0, 1, 2].map((i) => args.filter((_, j) => j % 3 === i)),
           );
-    const found = new Map(rows.map((r) => [`${r.resource}/${r.namespace}/${r.name}`, r.body]));
+    // A Secret that does not decrypt fails its own get only, not the others batched with it.
+    const found = new Map(rows.map((r) => [`${r.resource}/${r.namespace}/${r.name}`, this.openOrError(r)]));
     return keys.map((k) => found.get(`${groupResource(k.type)}/${k.namespace}/${k.name}`));
+  }
+
+  private openOrError(r: { resource: string; namespace: string; name: string; body: KubeObject }): KubeObject | Error {
+    try {
+      return this.codec.open(r, r.body);
+    } catch (e) {
+      return e as Error;
+    }
   }
 
   /** Every object, of any resource, with an ownerReference to `uid` (the garbage collector's graph edge, GIN-indexed). */
   async dependents(uid: string): Promise<{ resource: string; object: KubeObject }[]> {
-    const rows: { resource: string; body: KubeObject }[] = await this.ds.query(`SELECT resource, body FROM objects WHERE owner_uids @> ARRAY[$1]::uuid[]`, [uid]);
-    return rows.map((r) => ({ resource: r.resource, object: r.body }));
+    const rows: { resource: string; namespace: string; name: string; body: KubeObject }[] = await this.ds.query(
+      `SELECT resource, namespace, name, body FROM objects WHERE owner_uids @> ARRAY[$1]::uuid[]`,
+      [uid],
+    );
+    return rows.map((r) => ({ resource: r.resource, object: this.codec.open(r, r.body) }));
   }
 
   /** Objects of any resource being deleted while they still hold one of `finalizers` (index on deletion_timestamp). */
   async finalizing(finalizers: string[]): Promise<{ resource: string; object: KubeObject }[]> {
-    const rows: { resource: string; body: KubeObject }[] = await this.ds.query(
-      `SELECT resource, body FROM objects WHERE deletion_timestamp IS NOT NULL AND finalizers && $1::text[]`,
+    const rows: { resource: string; namespace: string; name: string; body: KubeObject }[] = await this.ds.query(
+      `SELECT resource, namespace, name, body FROM objects WHERE deletion_timestamp IS NOT NULL AND finalizers && $1::text[]`,
       [finalizers],
     );
-    return rows.map((r) => ({ resource: r.resource, object: r.body }));
+    return rows.map((r) => ({ resource: r.resource, object: this.codec.open(r, r.body) }));
   }
 
   async list(type: ResourceType, q: ListQuery = {}): Promise<ListResult> {
     if (q.atRevision !== undefined) return this.listAt(type, q, q.atRevision);
-    const args: unknown[] = [groupResource(type)];
+    const resource = groupResource(type);
+    const args: unknown[] = [resource];
     const where = ['resource = $1', ...filters(q, OBJECT_COLUMNS, args)];
     const limit = q.limit ? `LIMIT ${Number(q.limit)}` : '';
     // One statement, one snapshot: the revision matches the rows.
-    const rows: { revision: string; body: KubeObject | null }[] = await this.ds.query(
+    const rows: { revision: string; namespace: string; name: string; body: KubeObject | null }[] = await this.ds.query(
       `WITH rev AS (SELECT revision FROM revision WHERE id = 1)
-       SELECT rev.revision, o.body FROM rev LEFT JOIN LATERAL (
-         SELECT body FROM objects WHERE ${where.join(' AND ')} ORDER BY namespace, name ${limit}
+       SELECT rev.revision, o.namespace, o.name, o.body FROM rev LEFT JOIN LATERAL (
+         SELECT namespace, name, body FROM objects WHERE ${where.join(' AND ')} ORDER BY namespace, name ${limit}
        ) o ON true`,
       args,
     );
-    return { revision: Number(rows[0].revision), items: rows.filter((r) => r.body).map((r) => r.body!) };
+    return { revision: Number(rows[0].revision), items: this.openAll(resource, rows) };
   }
 
   /**
@@ -137,11 +153,12 @@ export class ResourceStore {
    * Needs every change after `revision`, so 410 once compaction has passed it.
    */
   private async listAt(type: ResourceType, q: ListQuery, revision: number): Promise<ListResult> {
-    const args: unknown[] = [groupResource(type), revision];
+    const resource = groupResource(type);
+    const args: unknown[] = [resource, revision];
     const live = filters(q, OBJECT_COLUMNS, args);
     const past = filters(q, PREV_COLUMNS, args);
     const limit = q.limit ? `LIMIT ${Number(q.limit)}` : '';
-    const rows: { compacted: string; current: string; body: KubeObject | null }[] = await this.ds.query(
+    const rows: { compacted: string; current: string; namespace: string; name: string; body: KubeObject | null }[] = await this.ds.query(
       `WITH rev AS (SELECT compacted, revision AS current FROM revision WHERE id = 1),
        first_after AS (
          SELECT DISTINCT ON (namespace, name) namespace, name, type, prev FROM changes
@@ -155,7 +172,7 @@ export class ResourceStore {
           WHERE type <> 'ADDED' ${past.map((w) => `AND ${w}`).join(' ')}
          ORDER BY namespace, name ${limit}
        )
-       SELECT rev.compacted, rev.current, page.body FROM rev LEFT JOIN page ON true`,
+       SELECT rev.compacted, rev.current, page.namespace, page.name, page.body FROM rev LEFT JOIN page ON true`,
       args,
     );
     if (revision < Number(rows[0].compacted)) {
@@ -167,7 +184,14 @@ export class ResourceStore {
         retryAfterSeconds: 1,
       });
     }
-    return { revision, items: rows.filter((r) => r.body).map((r) => r.body!) };
+    return { revision, items: this.openAll(resource, rows) };
+  }
+
+  /** A list's rows (all of `resource`; a row without a body is the empty list's revision row), opened. */
+  private openAll(resource: string, rows: { namespace: string; name: string; body: KubeObject | null }[]): KubeObject[] {
+    const items = rows.filter((r) => r.body);
+    if (!this.codec.seals(resource)) return items.map((r) => r.body!);
+    return items.map((r) => this.codec.open({ resource, namespace: r.namespace, name: r.name }, r.body!));
   }
 
   async revisions(): Promise<{ current: number; compacted: number }> {
@@ -188,14 +212,15 @@ export class ResourceStore {
       resource: r.resource,
       namespace: r.namespace,
       name: r.name,
-      object: r.body,
-      ...(r.prev ? { prev: r.prev } : {}),
+      object: this.codec.open(r, r.body),
+      ...(r.prev ? { prev: this.codec.open(r, r.prev) } : {}),
     }));
   }
 
   /**
    * Changes after `revision` as ready-made JSON text (built by Postgres), for the
-   * change feed: no parse and re-serialize on the way from the log to Redis.
+   * change feed: no parse and re-serialize on the way from the log to Redis. Secrets
+   * stay sealed in it, so Redis never holds their plaintext; `decodeEntry` opens them.
    */
   async changeEntriesAfter(revision: number, limit = 1000): Promise<{ revision: number; entry: string }[]> {
     const rows: { revision: string; entry: string }[] = await this.ds.query(

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { SkiffConfig } from '../config/skiff-config';
+import { prepareStoreEncryption } from '../encryption/store-encryption';
 import { ChangeFeedPublisher } from './change-feed';
 import { createDataSource, migrate } from './data-source';
 import { ResourceStore } from './resource-store';
@@ -22,15 +23,24 @@ export class StoreRuntime {
   ) {}
 
   static async start(
-    config: Pick<SkiffConfig, 'databaseUrl' | 'databaseSchema' | 'redisUrl' | 'redisPrefix' | 'streamLength' | 'historyRevisions'>,
+    config: Pick<SkiffConfig, 'databaseUrl' | 'databaseSchema' | 'redisUrl' | 'redisPrefix' | 'streamLength' | 'historyRevisions'> &
+      Partial<Pick<SkiffConfig, 'home' | 'encryptionKeys'>>,
     logger?: Logger,
     opts: { compactEveryMs?: number } = {},
   ): Promise<StoreRuntime> {
     const ds = createDataSource(config);
     await ds.initialize();
-    await migrate(ds, config.databaseSchema);
+    let encryption: Awaited<ReturnType<typeof prepareStoreEncryption>>;
+    try {
+      await migrate(ds, config.databaseSchema);
+      // Secrets are sealed in Postgres and Redis with keys every process of the cluster shares.
+      encryption = await prepareStoreEncryption(ds, config, logger);
+    } catch (e) {
+      await ds.destroy();
+      throw e;
+    }
     const connect = () => new Client({ connectionString: config.databaseUrl, options: `-c search_path=${config.databaseSchema}` });
-    const store = new ResourceStore(ds, `skiff_changes_${config.databaseSchema}`, connect);
+    const store = new ResourceStore(ds, `skiff_changes_${config.databaseSchema}`, connect, encryption.codec);
     // The publisher's connection waits out a Redis outage (its commands queue until Redis is back);
     // the watch side fails fast instead, so watchers read Postgres meanwhile.
     const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
@@ -38,6 +48,9 @@ export class StoreRuntime {
     const reader = new Redis(config.redisUrl, failFast);
     const history = new Redis(config.redisUrl, failFast);
     const streamKey = `${config.redisPrefix}changes`;
+    // Plaintext Secrets just sealed in the log may still be in the stream: drop it (Redis may be
+    // flushed at any time; watchers read Postgres). Queued before anything the publisher sends.
+    if (encryption.sealed.changes) void redis.del(streamKey).catch(() => undefined);
     const publisher = new ChangeFeedPublisher(store, redis, streamKey, {
       connect,
       schema: config.databaseSchema,

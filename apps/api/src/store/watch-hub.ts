@@ -97,7 +97,7 @@ export class WatchHub {
         }
         if (entries.length) {
           this.idleRounds = 0;
-          await this.accept(entries.map(([id, f]) => decodeEntry(id, f)));
+          await this.accept(entries.map(([id, f]) => decodeEntry(id, f, this.store.codec)));
         } else {
           await this.catchUpFromPostgres();
         }
@@ -183,7 +183,7 @@ export class WatchHub {
     const entries = (await this.history.xrange(this.streamKey, streamId(next), '+', 'COUNT', 1000)) as [string, string[]][];
     const out: Change[] = [];
     for (const [id, f] of entries) {
-      const c = decodeEntry(id, f);
+      const c = decodeEntry(id, f, this.store.codec);
       if (c.revision !== next + out.length) break;
       out.push(c);
     }

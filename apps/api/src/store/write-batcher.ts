@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { Errors, groupResource, type KubeObject } from '@skiff/domain';
+import type { BodyCodec } from '../encryption/body-codec';
 import { BatchSql, type Row } from './batch-sql';
 import { keyString, type Change, type ObjectKey, type WriteOp, type WriteResult } from './store-types';
 
@@ -31,8 +32,8 @@ export class WriteBatcher {
   private running = false;
   private readonly sql: BatchSql;
 
-  constructor(connect: () => Client, notifyChannel: string) {
-    this.sql = new BatchSql(connect, notifyChannel);
+  constructor(connect: () => Client, notifyChannel: string, codec: BodyCodec) {
+    this.sql = new BatchSql(connect, notifyChannel, codec);
   }
 
   submit(op: WriteOp): Promise<WriteResult> {
@@ -62,7 +63,18 @@ export class WriteBatcher {
       const keys = new Map<string, Row>();
       for (const p of batch) for (const k of [p.op.key, ...(p.op.needs ?? [])]) keys.set(keyString(k), rowOf(k));
       const fetched = await this.sql.begin([...keys.values()], batch.flatMap((p) => p.op.claims ?? []));
-      const current = new Map(fetched.objects.map((o) => [rowKey(o), o.body]));
+      const current = new Map<string, KubeObject>();
+      // Rows that cannot be read (a Secret that does not decrypt) fail the ops that touch them, not the batch.
+      const unreadable = new Map<string, Error>();
+      for (const o of fetched.objects) {
+        if ('error' in o) unreadable.set(rowKey(o), o.error);
+        else current.set(rowKey(o), o.body);
+      }
+      const read = (k: string): KubeObject | undefined => {
+        const e = unreadable.get(k);
+        if (e) throw e;
+        return current.get(k);
+      };
       const holders = new Map(fetched.claims.map((c) => [c.claim, rowKey(c)]));
       let rev = fetched.revision;
       const changes: Change[] = [];
@@ -72,10 +84,10 @@ export class WriteBatcher {
       for (const p of batch) {
         const ks = keyString(p.op.key);
         try {
-          const decision = p.op.decide(current.get(ks), {
+          const decision = p.op.decide(read(ks), {
             revision: rev + 1,
             now,
-            lookup: (k: ObjectKey) => current.get(keyString(k)),
+            lookup: (k: ObjectKey) => read(keyString(k)),
             claimHolder: (c: string) => holders.get(c),
           });
           if ('unchanged' in decision) {

@@ -28,7 +28,7 @@ describe('examples', () => {
   it('every manifest in examples/ passes server-side validation', async () => {
     const r = await api.kubectl(['apply', '--dry-run=server', '-f', path.join(ROOT, 'examples')]);
     expect(r.stderr).toBe('');
-    for (const what of ['deployment.apps/web', 'service/web', 'deployment.apps/slow', 'pod/crasher', 'statefulset.apps/counter', 'service/counter']) {
+    for (const what of ['deployment.apps/web', 'service/web', 'deployment.apps/slow', 'pod/crasher', 'statefulset.apps/counter', 'service/counter', 'deployhook.skiff.io/web']) {
       expect(r.stdout).toContain(`${what} created (server dry run)`);
     }
   });

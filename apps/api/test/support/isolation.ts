@@ -1,4 +1,8 @@
 import { randomBytes } from 'crypto';
+import { generateKey } from '../../src/encryption/key-list';
+
+/** One Secret encryption key for every store a test process starts without a SKIFF_HOME of its own. */
+const SUITE_KEY = generateKey();
 
 /** A fresh Postgres schema and Redis key prefix per suite, so suites never see each other. */
 export function isolatedConfig() {
@@ -13,5 +17,6 @@ export function isolatedConfig() {
     redisPrefix: `skiff-test:${id}:`,
     streamLength: 100_000,
     historyRevisions: 1_000_000,
+    encryptionKeys: [SUITE_KEY],
   };
 }

@@ -5,6 +5,8 @@ import * as path from 'path';
 import { Agent, request } from 'undici';
 import { ensureAdminAccess, ensureFirstAdmin, ensureJoinToken } from '../../src/auth/admin-access';
 import { loadConfig } from '../../src/config/skiff-config';
+import { readKeyFile } from '../../src/encryption/key-file';
+import { formatKeyList } from '../../src/encryption/key-list';
 import { startServer, type RunningServer } from '../../src/server';
 import { isolatedConfig } from './isolation';
 
@@ -16,7 +18,7 @@ export interface TestApi {
   joinToken: string;
   home: string;
   kubeconfig: string;
-  /** What another Skiff process needs to join this one's store (same Postgres schema, Redis prefix, ranges). */
+  /** What another Skiff process needs to join this one's store (same Postgres schema, Redis prefix, ranges, Secret encryption keys). */
   env: Record<string, string>;
   /** One HTTPS client for the API, trusting the cluster CA. */
   call(method: string, path: string, opts?: { body?: unknown; raw?: string | Buffer; contentType?: string; accept?: string; token?: string | null; headers?: Record<string, string> }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any; text: string }>;
@@ -93,7 +95,8 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     joinToken,
     home,
     kubeconfig,
-    env: shared,
+    // The keys this server made in its home on first start (or was given): other processes need the same.
+    env: { ...shared, SKIFF_ENCRYPTION_KEYS: formatKeyList(config.encryptionKeys ?? readKeyFile(home)!) },
     call,
     kubectl,
     kubectlOk: async (args, opts) => {

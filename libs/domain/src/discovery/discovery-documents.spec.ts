@@ -15,7 +15,7 @@ describe('discovery documents', () => {
   });
   it('names every served API group once', () => {
     const names = apiGroupList().groups.map((g) => g.name);
-    expect(names).toEqual(['apps', 'authorization.k8s.io', 'autoscaling', 'rbac.authorization.k8s.io', 'coordination.k8s.io', 'metrics.k8s.io']);
+    expect(names).toEqual(['apps', 'authorization.k8s.io', 'autoscaling', 'rbac.authorization.k8s.io', 'coordination.k8s.io', 'skiff.io', 'metrics.k8s.io']);
   });
   it('serves the resource metrics API read-only: NodeMetrics cluster-wide, PodMetrics per namespace', () => {
     expect(apiGroupList().groups.find((g) => g.name === 'metrics.k8s.io')?.preferredVersion).toEqual({ groupVersion: 'metrics.k8s.io/v1beta1', version: 'v1beta1' });
@@ -37,6 +37,12 @@ describe('discovery documents', () => {
       ['clusterroles', 'ClusterRole', false],
       ['rolebindings', 'RoleBinding', true],
       ['roles', 'Role', true],
+    ]);
+  });
+  it('serves DeployHooks in skiff.io/v1alpha1, per namespace, with a status subresource', () => {
+    expect(apiResourceList('skiff.io', 'v1alpha1')!.resources.map((r) => [r.name, r.kind, r.namespaced, r.verbs.length])).toEqual([
+      ['deployhooks', 'DeployHook', true, 8],
+      ['deployhooks/status', 'DeployHook', true, 3],
     ]);
   });
   it('has no document for an unserved group-version', () => {

@@ -20,3 +20,4 @@ export * from './controller-revision';
 export * from './horizontal-pod-autoscaler';
 export * from './lease';
 export * from './rbac';
+export * from './deploy-hook';

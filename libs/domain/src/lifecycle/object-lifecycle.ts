@@ -3,6 +3,7 @@ import type { ResourceType } from '../resources/registry';
 import { apiVersionOf } from '../resources/registry';
 import { namespaceInitialStatus } from '../defaults/namespace-defaults';
 import { podInitialStatus } from '../defaults/pod-defaults';
+import { deployHookInitialStatus } from '../webhooks/deploy-hook-status';
 import { pendingFinalizers, withTerminatingPhase } from './namespace-lifecycle';
 
 /**
@@ -45,9 +46,13 @@ export function prepareForCreate(type: ResourceType, obj: KubeObject, ctx: Creat
   return out;
 }
 
-/** What the real registry sets on create whatever the client sent: a Pod starts Pending, a Namespace Active. */
+/**
+ * What the real registry sets on create whatever the client sent: a Pod starts Pending, a
+ * Namespace Active; a DeployHook gets the path deliveries are posted to, from its uid.
+ */
 function setInitialState(obj: KubeObject): void {
   if (obj.kind === 'Pod') obj.status = podInitialStatus(obj);
+  if (obj.kind === 'DeployHook') obj.status = deployHookInitialStatus(obj.metadata.uid!);
   if (obj.kind === 'Namespace') {
     const spec = (obj.spec ?? {}) as { finalizers?: string[] };
     obj.spec = { ...spec, finalizers: spec.finalizers?.length ? spec.finalizers : ['kubernetes'] };

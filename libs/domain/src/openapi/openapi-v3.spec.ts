@@ -38,7 +38,7 @@ function patchSupportsFieldValidation(d: Json, gvk: { group: string; version: st
 describe('OpenAPI v3', () => {
   it('indexes one document per served group version, with a content hash', () => {
     const index = buildOpenApiV3Index();
-    expect(Object.keys(index.paths).sort()).toEqual(['api/v1', 'apis/apps/v1', 'apis/autoscaling/v2', 'apis/coordination.k8s.io/v1', 'apis/rbac.authorization.k8s.io/v1']);
+    expect(Object.keys(index.paths).sort()).toEqual(['api/v1', 'apis/apps/v1', 'apis/autoscaling/v2', 'apis/coordination.k8s.io/v1', 'apis/rbac.authorization.k8s.io/v1', 'apis/skiff.io/v1alpha1']);
     expect(index.paths['apis/apps/v1'].serverRelativeURL).toMatch(/^\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]{32}$/);
     expect(openApiV3GroupVersionPaths()[0]).toBe('api/v1');
   });

@@ -37,6 +37,7 @@ const KINDS: Record<string, { group: string; scope: 'namespaced' | 'cluster' | '
   persistentvolumeclaims: { group: '', scope: 'namespaced' },
   events: { group: '', scope: 'namespaced' },
   horizontalpodautoscalers: { group: 'autoscaling', scope: 'namespaced' },
+  deployhooks: { group: 'skiff.io', scope: 'namespaced' },
   roles: { group: RBAC_GROUP, scope: 'namespaced' },
   rolebindings: { group: RBAC_GROUP, scope: 'namespaced' },
   namespaces: { group: '', scope: 'namespace-object' },
@@ -46,7 +47,8 @@ const KINDS: Record<string, { group: string; scope: 'namespaced' | 'cluster' | '
 /**
  * What each role allows inside the namespace it is bound in. view reads workloads
  * but never secrets; edit also writes them and reads and writes secrets and events,
- * but leaves rbac alone; admin adds roles and rolebindings. Status subresources stay
+ * but leaves rbac alone; admin adds roles and rolebindings. Skiff's DeployHooks go with
+ * the workloads they deploy to: view reads them, edit and admin write them. Status subresources stay
  * read-only, pods/log is read-only, pods/eviction is create-only. A namespace-bound
  * role reaches the Namespace object itself only to read it, except cluster-admin,
  * which may also change or delete it. Nodes are cluster-scoped: no RoleBinding
@@ -57,24 +59,28 @@ const IN_BOUND_NAMESPACE: Record<BuiltInRole, Record<string, readonly string[]>>
     pods: R, 'pods/log': R, 'pods/status': R, 'pods/eviction': NONE, services: R,
     deployments: R, 'deployments/scale': R, replicasets: R, statefulsets: R, daemonsets: R,
     configmaps: R, secrets: NONE, persistentvolumeclaims: R, events: R, horizontalpodautoscalers: R,
+    deployhooks: R,
     roles: NONE, rolebindings: NONE, namespaces: R, nodes: NONE,
   },
   edit: {
     pods: RW, 'pods/log': R, 'pods/status': R, 'pods/eviction': ['create'], services: RW,
     deployments: RW, 'deployments/scale': RW, replicasets: RW, statefulsets: RW, daemonsets: RW,
     configmaps: RW, secrets: RW, persistentvolumeclaims: RW, events: RW, horizontalpodautoscalers: RW,
+    deployhooks: RW,
     roles: NONE, rolebindings: NONE, namespaces: R, nodes: NONE,
   },
   admin: {
     pods: RW, 'pods/log': R, 'pods/status': R, 'pods/eviction': ['create'], services: RW,
     deployments: RW, 'deployments/scale': RW, replicasets: RW, statefulsets: RW, daemonsets: RW,
     configmaps: RW, secrets: RW, persistentvolumeclaims: RW, events: RW, horizontalpodautoscalers: RW,
+    deployhooks: RW,
     roles: RW, rolebindings: RW, namespaces: R, nodes: NONE,
   },
   'cluster-admin': {
     pods: RW, 'pods/log': RW, 'pods/status': RW, 'pods/eviction': RW, services: RW,
     deployments: RW, 'deployments/scale': RW, replicasets: RW, statefulsets: RW, daemonsets: RW,
     configmaps: RW, secrets: RW, persistentvolumeclaims: RW, events: RW, horizontalpodautoscalers: RW,
+    deployhooks: RW,
     roles: RW, rolebindings: RW, namespaces: RW, nodes: NONE,
   },
 };

@@ -9,6 +9,7 @@ const READ_WRITE = [...READ, ...WRITE];
 
 const AUTHORIZATION_GROUP = 'authorization.k8s.io';
 const METRICS_GROUP = 'metrics.k8s.io';
+const SKIFF_GROUP = 'skiff.io';
 
 export const BOOTSTRAPPING_LABEL = 'kubernetes.io/bootstrapping';
 export const AUTOUPDATE_ANNOTATION = 'rbac.authorization.kubernetes.io/autoupdate';
@@ -44,6 +45,8 @@ function aggregateToViewRules(): PolicyRule[] {
       'replicasets', 'replicasets/status', 'replicasets/scale',
     ]),
     rule(READ, ['autoscaling'], ['horizontalpodautoscalers', 'horizontalpodautoscalers/status']),
+    // Skiff's deploy hooks: their status holds a path, never the signing token (that stays in a Secret).
+    rule(READ, [SKIFF_GROUP], ['deployhooks', 'deployhooks/status']),
   ];
 }
 
@@ -59,6 +62,8 @@ function aggregateToEditRules(): PolicyRule[] {
     rule(WRITE, [''], ['replicationcontrollers', 'replicationcontrollers/scale', 'services', 'persistentvolumeclaims', 'configmaps', 'secrets', 'events']),
     rule(WRITE, ['apps'], ['statefulsets', 'statefulsets/scale', 'daemonsets', 'deployments', 'deployments/scale', 'replicasets', 'replicasets/scale']),
     rule(WRITE, ['autoscaling'], ['horizontalpodautoscalers']),
+    // A hook deploys only to workloads of its namespace, which edit may change anyway.
+    rule(WRITE, [SKIFF_GROUP], ['deployhooks']),
   ];
 }
 
@@ -93,7 +98,9 @@ function clusterRole(name: string, rules: PolicyRule[], labels?: Record<string, 
  * The default RBAC policy kube-apiserver reconciles at start (bootstrappolicy's
  * policy.go), limited to what Skiff serves: the core, apps, autoscaling and
  * metrics.k8s.io resources of the registry, plus rbac.authorization.k8s.io and
- * authorization.k8s.io. Upstream entries for resources Skiff does not serve
+ * authorization.k8s.io; and Skiff's own skiff.io DeployHooks, which view reads and edit
+ * writes (as a CRD's aggregate-to-view/-edit ClusterRoles would grant). Upstream
+ * entries for resources Skiff does not serve
  * (serviceaccounts, pods/exec and the other streaming subresources, services/proxy,
  * limitranges, resourcequotas, bindings, deployments/rollback, batch, policy,
  * networking, discovery, extensions) are left out; add them here when the kinds arrive.

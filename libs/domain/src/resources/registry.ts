@@ -44,6 +44,8 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   { group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'RoleBinding', resource: 'rolebindings', singular: 'rolebinding', namespaced: true, subresources: [], hasStatus: false },
   { group: 'rbac.authorization.k8s.io', version: 'v1', kind: 'Role', resource: 'roles', singular: 'role', namespaced: true, subresources: [], hasStatus: false },
   { group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', resource: 'leases', singular: 'lease', namespaced: true, subresources: [], hasStatus: false },
+  // Skiff's own kinds, served as a CustomResourceDefinition's would be: after the built-in groups.
+  { group: 'skiff.io', version: 'v1alpha1', kind: 'DeployHook', resource: 'deployhooks', singular: 'deployhook', namespaced: true, subresources: ['status'], hasStatus: true, tracksGeneration: true },
 ];
 
 export function apiVersionOf(t: Pick<ResourceType, 'group' | 'version'>): string {

@@ -87,6 +87,8 @@ export const autoscalingV1 = (name: string): string => `io.k8s.api.autoscaling.v
 export const coordination = (name: string): string => `io.k8s.api.coordination.v1.${name}`;
 export const policy = (name: string): string => `io.k8s.api.policy.v1.${name}`;
 export const rbac = (name: string): string => `io.k8s.api.rbac.v1.${name}`;
+/** Skiff's own group, named as kube-apiserver names a CRD's types: the reversed group, then the version. */
+export const skiffV1alpha1 = (name: string): string => `io.skiff.v1alpha1.${name}`;
 export const meta = (name: string): string => META + name;
 
 // --- builders ----------------------------------------------------------------------

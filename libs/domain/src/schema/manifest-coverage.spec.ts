@@ -227,6 +227,11 @@ const MANIFESTS: [string, unknown][] = [
   }],
   ['ClusterRoleBinding', { metadata: meta('crb'), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cr' }, subjects: [{ kind: 'Group', name: 'devs' }] }],
   ['Secret', { metadata: meta('s'), type: 'Opaque', data: { a: 'Yg==' }, stringData: { b: 'c' }, immutable: false }],
+  ['DeployHook', {
+    metadata: meta('web'),
+    spec: { target: { kind: 'Deployment', name: 'web', container: 'web' }, secretRef: { name: 'web-hook' }, tagPatterns: ['v*'], type: 'github' },
+    status: { webhookPath: '/hooks/u', lastDelivery: { id: 'd1', time: 't', outcome: 'applied', image: 'web:2.0', message: 'm' } },
+  }],
 ];
 
 describe('the v1.32 schema model', () => {

@@ -27,6 +27,8 @@ describe('schema registry', () => {
     expect(definitionNameForKind('HorizontalPodAutoscaler')).toBe('io.k8s.api.autoscaling.v2.HorizontalPodAutoscaler');
     expect(definitionNameForKind('Scale')).toBe('io.k8s.api.autoscaling.v1.Scale');
     expect(definitionNameForKind('ClusterRoleBinding')).toBe('io.k8s.api.rbac.v1.ClusterRoleBinding');
+    // Skiff's own kinds are named as kube-apiserver names a CRD's: the reversed group first.
+    expect(definitionNameForKind('DeployHook')).toBe('io.skiff.v1alpha1.DeployHook');
     expect(definitionNameForKind('Nope')).toBeUndefined();
   });
 

@@ -12,6 +12,7 @@ import { CORE_STORAGE_DEFINITIONS } from './definitions/core-storage';
 import { CORE_VOLUME_DEFINITIONS } from './definitions/core-volume';
 import { META_DEFINITIONS } from './definitions/meta';
 import { RBAC_DEFINITIONS } from './definitions/rbac';
+import { SKIFF_DEFINITIONS } from './definitions/skiff';
 import { arr, autoscalingV1, core, Definitions, GroupVersionKind, LIST_META, meta, obj, policy, ref, Schema, typeMeta } from './dsl';
 
 /** Go package of a group, as it appears in definition names (`coordination.k8s.io` → `coordination`). */
@@ -19,8 +20,17 @@ function packageOf(group: string): string {
   return group ? group.split('.')[0] : 'core';
 }
 
-/** `io.k8s.api.apps.v1.Deployment` for apps/v1 Deployment. */
+/** Kubernetes' own groups (`apps`, `rbac.authorization.k8s.io`); others are served like CRDs. */
+function isKubernetesGroup(group: string): boolean {
+  return !group.includes('.') || group.endsWith('.k8s.io');
+}
+
+/**
+ * `io.k8s.api.apps.v1.Deployment` for apps/v1 Deployment; a group of Skiff's own is named
+ * as kube-apiserver names a CRD's types: `io.skiff.v1alpha1.DeployHook` for skiff.io/v1alpha1.
+ */
 export function definitionName(t: Pick<ResourceType, 'group' | 'version' | 'kind'>): string {
+  if (!isKubernetesGroup(t.group)) return `${t.group.split('.').reverse().join('.')}.${t.version}.${t.kind}`;
   return `io.k8s.api.${packageOf(t.group)}.${t.version}.${t.kind}`;
 }
 
@@ -55,6 +65,7 @@ export const DEFINITIONS: Definitions = {
   ...AUTOSCALING_DEFINITIONS,
   ...RBAC_DEFINITIONS,
   ...COORDINATION_POLICY_DEFINITIONS,
+  ...SKIFF_DEFINITIONS,
   ...Object.fromEntries(RESOURCE_TYPES.map((t) => [listDefinitionName(t), listDefinition(t)])),
 };
 

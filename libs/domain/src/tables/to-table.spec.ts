@@ -48,7 +48,7 @@ describe('toTable', () => {
   });
 
   it('has as many cells in every row as there are columns, for every kind', () => {
-    const kinds = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController', 'ControllerRevision', 'HorizontalPodAutoscaler', 'Service', 'Endpoints', 'Node', 'Namespace', 'Event', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'Lease', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
+    const kinds = ['Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'ReplicationController', 'ControllerRevision', 'HorizontalPodAutoscaler', 'Service', 'Endpoints', 'Node', 'Namespace', 'Event', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'Lease', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'DeployHook'];
     for (const kind of kinds) {
       const table = toTable(kind, [{ metadata: { name: 'x' } }], { now, includeObject: 'None', listMeta: {} });
       expect([kind, table.rows[0].cells.length]).toEqual([kind, tableColumns(kind).length]);

@@ -2,6 +2,7 @@ import type { KubeObject, ListMeta } from '../meta/types';
 import { apiVersionOf, RESOURCE_TYPES } from '../resources/registry';
 import { EVENT_PRINTER, LEASE_PRINTER, NAMESPACE_PRINTER, NODE_PRINTER } from './cluster-printers';
 import { CONFIG_MAP_PRINTER, PVC_PRINTER, SECRET_PRINTER } from './config-printers';
+import { DEPLOY_HOOK_PRINTER } from './deploy-hook-printer';
 import { since } from './human-duration';
 import { ENDPOINTS_PRINTER, SERVICE_PRINTER } from './network-printers';
 import { POD_PRINTER } from './pod-printer';
@@ -35,6 +36,7 @@ const PRINTERS: Record<string, TablePrinter> = {
   ClusterRole: ROLE_PRINTER,
   RoleBinding: ROLE_BINDING_PRINTER,
   ClusterRoleBinding: CLUSTER_ROLE_BINDING_PRINTER,
+  DeployHook: DEPLOY_HOOK_PRINTER,
 };
 
 /** Kinds without a printer of their own get their name and age. */

@@ -3,6 +3,7 @@ import { RESOURCE_TYPES } from '../resources/registry';
 import { validateConfigMap, validateConfigMapUpdate } from './config-map-validation';
 import { validateControllerRevision, validateControllerRevisionUpdate } from './controller-revision-validation';
 import { validateDaemonSet, validateDaemonSetUpdate } from './daemon-set-validation';
+import { validateDeployHook, validateDeployHookUpdate } from './deploy-hook-validation';
 import { validateDeployment, validateDeploymentUpdate } from './deployment-validation';
 import { validateEndpoints, validateEndpointsUpdate } from './endpoints-validation';
 import { validateEvent, validateEventUpdate } from './event-validation';
@@ -60,6 +61,7 @@ const VALIDATORS: Record<string, KindValidators> = {
   ClusterRole: { create: validateClusterRole, update: validateClusterRoleUpdate },
   RoleBinding: { create: validateRoleBinding, update: validateRoleBindingUpdate },
   ClusterRoleBinding: { create: validateClusterRoleBinding, update: validateClusterRoleBindingUpdate },
+  DeployHook: { create: validateDeployHook, update: validateDeployHookUpdate },
 };
 
 /** Every name must at least be usable as one URL path segment. */

@@ -1,0 +1,52 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { json } from 'express';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TokenService } from '../auth/token.service';
+import { SessionService } from '../accounts/session-service';
+import { StoreRuntime } from '../store/store-runtime';
+import { ACTION_PROVIDERS } from './actions';
+import { GraphqlAuthentication } from './graphql-authentication';
+import { KIND_RESOLVERS } from './kind-resolvers';
+import { ObjectAccess } from './object-access';
+import { costLimitPlugin, depthRule } from './query-limits';
+import { RELATION_PROVIDERS } from './relations';
+import { formatError } from './status-errors';
+
+/**
+ * GraphQL at /graphql (code-first): a typed query and subscription per served kind,
+ * relations one call can follow, mutations for everyday actions. Requests authenticate
+ * as REST does (bearer token or session cookie, by the same middleware); subscriptions
+ * over graphql-ws authenticate when they connect. Every read and write is authorized
+ * by the one RequestAuthorizer.
+ */
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [StoreRuntime, TokenService, SessionService],
+      useFactory: (rt: StoreRuntime, tokens: TokenService, sessions: SessionService): ApolloDriverConfig => {
+        const auth = new GraphqlAuthentication(rt, tokens, sessions);
+        return {
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: false,
+          introspection: true,
+          validationRules: [depthRule],
+          plugins: [costLimitPlugin()],
+          formatError,
+          context: (arg: unknown) => auth.context(arg),
+          subscriptions: { 'graphql-ws': { path: '/graphql', onConnect: (ctx) => auth.onConnect(ctx) } },
+        };
+      },
+    }),
+  ],
+  providers: [ObjectAccess, ...KIND_RESOLVERS, ...RELATION_PROVIDERS, ...ACTION_PROVIDERS],
+})
+export class GraphqlModule implements NestModule {
+  /** The app reads its own bodies (bodyParser: false); Apollo needs JSON parsed. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(json({ limit: '3mb' })).forRoutes('graphql');
+  }
+}

@@ -1,0 +1,25 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { isStatusError } from '@skiff/domain';
+
+/**
+ * A GraphQL error as a Kubernetes client would want it: a failure from the registry or
+ * the authorizer keeps its Status reason (`Forbidden`, `NotFound`, `Invalid`, ...) as the
+ * error code, its HTTP code, and the fields its causes name.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (!isStatusError(original)) return formatted;
+  const status = original.toStatus();
+  return {
+    ...formatted,
+    message: status.message ?? formatted.message,
+    extensions: {
+      code: status.reason,
+      status: status.code,
+      ...(status.details?.causes?.length ? { causes: status.details.causes } : {}),
+      ...(status.details?.name ? { name: status.details.name } : {}),
+      ...(status.details?.kind ? { kind: status.details.kind } : {}),
+    },
+  };
+}
