@@ -4,6 +4,7 @@ import { ControllersModule } from './controllers/controllers.module';
 import { GraphqlModule } from './graphql/graphql.module';
 import { BearerAuthMiddleware } from './auth/bearer-auth.middleware';
 import { AccountsController } from './accounts/accounts.controller';
+import { AuditModule } from './audit/audit.module';
 import { SessionsController } from './accounts/sessions.controller';
 import { JoinController } from './auth/join.controller';
 import { SKIFF_CONFIG, type SkiffConfig } from './config/skiff-config';
@@ -23,7 +24,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       global: true,
-      imports: [StoreModule, RegistryModule, AuthModule, ControllersModule, SchedulerModule, MetricsModule, HistoryModule, EncryptionModule, DeployHooksModule, GraphqlModule],
+      imports: [StoreModule, AuditModule, RegistryModule, AuthModule, ControllersModule, SchedulerModule, MetricsModule, HistoryModule, EncryptionModule, DeployHooksModule, GraphqlModule],
       controllers: [KubeApiController, JoinController, AccountsController, SessionsController],
       providers: [
         { provide: SKIFF_CONFIG, useValue: config },

@@ -40,5 +40,6 @@ export * from './actions';
 export * from './daemonsets';
 export * from './autoscaling';
 export * from './rbac';
+export * from './audit';
 export * from './history';
 export * from './webhooks';

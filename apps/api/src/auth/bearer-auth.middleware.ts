@@ -10,7 +10,7 @@ import { TokenService, type UserInfo } from './token.service';
 const PUBLIC = new Set(['/healthz', '/readyz', '/livez', '/version', '/skiff/v1/login']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export type AuthenticatedRequest = Request & { user?: UserInfo };
+export type AuthenticatedRequest = Request & { user?: UserInfo; /** Authenticated by the dashboard's session cookie. */ viaSession?: boolean };
 
 /**
  * Who is asking: a bearer token (kubectl, scripts, agents) or the dashboard's session
@@ -44,6 +44,7 @@ export class BearerAuthMiddleware implements NestMiddleware {
       return sendError(req, res, Errors.forbidden('a session may only make changes from a page of this server (Origin does not match)'));
     }
     req.user = user;
+    if (session) req.viaSession = true;
     next();
   }
 }

@@ -38,6 +38,8 @@ export interface SkiffConfig {
    * unset: `<home>/encryption-keys`, made with a new key on first start.
    */
   encryptionKeys?: EncryptionKey[];
+  /** Audit entries older than this many days are deleted. */
+  auditRetentionDays: number;
   /** The first admin's password (SKIFF_ADMIN_PASSWORD); without it one is made and printed once. */
   adminPassword?: string;
 }
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SkiffConfig {
     hpaSyncMs: int(env, 'SKIFF_HPA_SYNC_SECONDS', 15) * 1000,
     logLevel: logLevel(env.SKIFF_LOG_LEVEL),
     ...(env.SKIFF_ENCRYPTION_KEYS ? { encryptionKeys: parseKeyList(env.SKIFF_ENCRYPTION_KEYS, 'SKIFF_ENCRYPTION_KEYS') } : {}),
+    auditRetentionDays: int(env, 'SKIFF_AUDIT_RETENTION_DAYS', 90),
     ...(env.SKIFF_ADMIN_PASSWORD ? { adminPassword: env.SKIFF_ADMIN_PASSWORD } : {}),
   };
 }

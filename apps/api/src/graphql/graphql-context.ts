@@ -7,6 +7,8 @@ import type { ResourceStore } from '../store/resource-store';
 export interface GqlContext {
   user: UserInfo;
   sourceIp?: string;
+  /** Authenticated by the dashboard's session cookie. */
+  viaSession?: boolean;
   loaders: ObjectLoaders;
   /** Authorization answers already given in this operation (verb, resource, namespace). */
   allowed: Map<string, Promise<void>>;
@@ -62,6 +64,6 @@ export class ObjectLoaders {
   }
 }
 
-export function newContext(user: UserInfo, store: ResourceStore, sourceIp?: string): GqlContext {
-  return { user, sourceIp, loaders: new ObjectLoaders(store), allowed: new Map() };
+export function newContext(user: UserInfo, store: ResourceStore, sourceIp?: string, viaSession = false): GqlContext {
+  return { user, sourceIp, viaSession, loaders: new ObjectLoaders(store), allowed: new Map() };
 }

@@ -4,6 +4,8 @@ import { json } from 'express';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TokenService } from '../auth/token.service';
 import { SessionService } from '../accounts/session-service';
+import { AuditLog } from '../audit/audit-log';
+import { graphqlAuditPlugin } from '../audit/graphql-audit.plugin';
 import { StoreRuntime } from '../store/store-runtime';
 import { ACTION_PROVIDERS } from './actions';
 import { GraphqlAuthentication } from './graphql-authentication';
@@ -24,8 +26,8 @@ import { formatError } from './status-errors';
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [StoreRuntime, TokenService, SessionService],
-      useFactory: (rt: StoreRuntime, tokens: TokenService, sessions: SessionService): ApolloDriverConfig => {
+      inject: [StoreRuntime, TokenService, SessionService, AuditLog],
+      useFactory: (rt: StoreRuntime, tokens: TokenService, sessions: SessionService, audit: AuditLog): ApolloDriverConfig => {
         const auth = new GraphqlAuthentication(rt, tokens, sessions);
         return {
           path: '/graphql',
@@ -34,7 +36,7 @@ import { formatError } from './status-errors';
           graphiql: false,
           introspection: true,
           validationRules: [depthRule],
-          plugins: [costLimitPlugin()],
+          plugins: [costLimitPlugin(), graphqlAuditPlugin(audit)],
           formatError,
           context: (arg: unknown) => auth.context(arg),
           subscriptions: { 'graphql-ws': { path: '/graphql', onConnect: (ctx) => auth.onConnect(ctx) } },

@@ -24,6 +24,9 @@ export function responseFormat(req: Request): Format {
 }
 
 export function send(req: Request, res: Response, code: number, body: unknown, warnings: string[] = []): void {
+  // For the audit log: the object a write answered with (a create's name is known only now).
+  const meta = (body as { metadata?: { resourceVersion?: string; name?: string } } | undefined)?.metadata;
+  if (meta) res.locals.answered = { resourceVersion: meta.resourceVersion, name: meta.name };
   for (const w of warnings) res.append('Warning', `299 - "${w.replace(/"/g, '\\"')}"`);
   if (responseFormat(req) === 'yaml') {
     res.status(code).type('application/yaml').send(YAML.stringify(body));
@@ -46,6 +49,7 @@ export function sendError(_req: Request, res: Response, e: unknown): void {
     res.end();
     return;
   }
+  res.locals.statusMessage = status.message;
   if (status.details?.retryAfterSeconds) res.setHeader('Retry-After', String(status.details.retryAfterSeconds));
   // Errors are always JSON: the client's Accept may be what failed.
   const text = JSON.stringify(status);

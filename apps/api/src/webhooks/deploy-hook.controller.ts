@@ -1,6 +1,7 @@
 import { Controller, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { readDeliveryBody } from './delivery-body';
+import type { AuditNote } from '../audit/audit.middleware';
 import { DeliveryHandler } from './delivery-handler';
 
 /**
@@ -18,8 +19,18 @@ export class DeployHookController {
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v[0] : v;
     const answer = await this.handler.deliver({ hookId: id, headers, body, sourceIP: req.socket.remoteAddress ?? '' });
+    res.locals.audit = auditNote(answer.body);
     const text = JSON.stringify(answer.body);
     res.status(answer.code).setHeader('Content-Type', 'application/json');
     res.end(text);
   }
+}
+
+/** The audit log's view of a delivery: made as the hook's user, on the hook (the answer names the target's revision). */
+function auditNote(body: object): AuditNote | undefined {
+  const d = body as { hook?: { namespace?: string; name?: string }; deliveryId?: string; outcome?: string; message?: string; image?: string; targetResourceVersion?: string };
+  if (!d.hook?.name) return undefined;
+  const user = `skiff:deployhook:${d.hook.namespace}:${d.hook.name}`;
+  const message = `delivery ${d.deliveryId}: ${d.outcome}${d.image ? ` (image ${d.image})` : ''}${d.message ? `: ${d.message}` : ''}`;
+  return { user, target: { verb: 'create', group: 'skiff.io', resource: 'deployhooks', subresource: 'deliveries', namespace: d.hook.namespace, name: d.hook.name }, revision: d.outcome === 'applied' ? d.targetResourceVersion : undefined, message };
 }

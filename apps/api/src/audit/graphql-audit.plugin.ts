@@ -1,0 +1,73 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { isStatusError, resourceTypeNamed, shouldAudit, type AuditEntry } from '@skiff/domain';
+import type { GqlContext } from '../graphql/graphql-context';
+import type { AuditLog } from './audit-log';
+
+type Args = Record<string, unknown>;
+
+/** The Kubernetes verb, group, resource and subresource a mutation writes, from its name and arguments. */
+function mutationTarget(field: string, args: Args): Pick<AuditEntry, 'verb' | 'group' | 'resource' | 'subresource' | 'namespace' | 'name'> {
+  const str = (k: string) => (typeof args[k] === 'string' ? (args[k] as string) : '');
+  if (typeof args.node === 'string') return { verb: 'patch', group: '', resource: 'nodes', subresource: '', namespace: '', name: str('node') };
+  if (typeof args.kind === 'string') {
+    let group = '';
+    let resource = str('kind');
+    try {
+      const t = resourceTypeNamed(str('kind'));
+      group = t.group;
+      resource = t.resource;
+    } catch {
+      /* an unknown kind: its mutation failed; record it as asked */
+    }
+    const verb = field === 'delete' ? 'delete' : 'patch';
+    return { verb, group, resource, subresource: field === 'scale' ? 'scale' : '', namespace: str('namespace'), name: str('name') };
+  }
+  const verb = /^(delete|revoke)/.test(field) ? 'delete' : /^(set|update)/.test(field) ? 'update' : 'create';
+  return { verb, group: '', resource: '', subresource: '', namespace: str('namespace'), name: str('name') || str('id') };
+}
+
+/**
+ * Records each GraphQL mutation (the dashboard's and scripts') in the audit log, with the
+ * mutation's name, what it wrote and whether it was allowed — one entry per mutation
+ * field, however many a request holds.
+ */
+export function graphqlAuditPlugin(log: AuditLog): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart({ request }) {
+      return {
+        async executionDidStart() {
+          return {
+            willResolveField({ info, args, contextValue }) {
+              if (info.parentType.name !== 'Mutation' || info.path.prev) return;
+              const at = new Date().toISOString();
+              return (error, result) => {
+                const target = mutationTarget(info.fieldName, args as Args);
+                if (target.resource && !shouldAudit(target)) return;
+                // Nest's exception filters hand a resolver's error back as its value.
+                const failed = error ?? (result instanceof Error ? result : undefined);
+                const cause = failed ? unwrapResolverError(failed) : undefined;
+                const code = !cause ? 200 : isStatusError(cause) ? cause.code : 500;
+                const rv = Number((result as { metadata?: { resourceVersion?: string } } | undefined)?.metadata?.resourceVersion);
+                const user = contextValue?.user;
+                log.record({
+                  at,
+                  user: user?.name ?? 'system:anonymous',
+                  groups: user?.groups ?? [],
+                  source: contextValue?.viaSession ? 'dashboard' : 'graphql',
+                  ...target,
+                  ...(Number.isSafeInteger(rv) && rv > 0 ? { revision: rv } : {}),
+                  sourceIP: contextValue?.sourceIp,
+                  ...(request.http?.headers.get('user-agent') ? { userAgent: request.http.headers.get('user-agent')!.slice(0, 200) } : {}),
+                  code,
+                  message: `mutation ${info.fieldName}${cause ? `: ${(cause as Error).message}` : ''}`.slice(0, 1000),
+                  dryRun: false,
+                });
+              };
+            },
+          };
+        },
+      };
+    },
+  };
+}
