@@ -23,9 +23,25 @@ function mutationTarget(field: string, args: Args): Pick<AuditEntry, 'verb' | 'g
     const verb = field === 'delete' ? 'delete' : 'patch';
     return { verb, group, resource, subresource: field === 'scale' ? 'scale' : '', namespace: str('namespace'), name: str('name') };
   }
+  const account = ACCOUNT_MUTATIONS[field];
+  if (account) return { verb: account.verb, group: 'skiff.io', resource: account.resource, subresource: account.subresource ?? '', namespace: '', name: str('name') || str('id') || str('user') };
+  if (field === 'grantRole' || field === 'revokeRole') {
+    const namespace = str('namespace');
+    return { verb: field === 'grantRole' ? 'create' : 'delete', group: 'rbac.authorization.k8s.io', resource: namespace ? 'rolebindings' : 'clusterrolebindings', subresource: '', namespace, name: str('bindingName') };
+  }
   const verb = /^(delete|revoke)/.test(field) ? 'delete' : /^(set|update)/.test(field) ? 'update' : 'create';
   return { verb, group: '', resource: '', subresource: '', namespace: str('namespace'), name: str('name') || str('id') };
 }
+
+/** The accounts API's mutations, named as its REST paths are (`/skiff/v1/users/<name>/password`). */
+const ACCOUNT_MUTATIONS: Record<string, { verb: string; resource: string; subresource?: string }> = {
+  createUser: { verb: 'create', resource: 'users' },
+  deleteUser: { verb: 'delete', resource: 'users' },
+  setPassword: { verb: 'update', resource: 'users', subresource: 'password' },
+  createToken: { verb: 'create', resource: 'tokens' },
+  revokeToken: { verb: 'delete', resource: 'tokens' },
+  kubeconfig: { verb: 'create', resource: 'tokens', subresource: 'kubeconfig' },
+};
 
 /**
  * Records each GraphQL mutation (the dashboard's and scripts') in the audit log, with the
@@ -48,7 +64,9 @@ export function graphqlAuditPlugin(log: AuditLog): ApolloServerPlugin<GqlContext
                 const failed = error ?? (result instanceof Error ? result : undefined);
                 const cause = failed ? unwrapResolverError(failed) : undefined;
                 const code = !cause ? 200 : isStatusError(cause) ? cause.code : 500;
-                const rv = Number((result as { metadata?: { resourceVersion?: string } } | undefined)?.metadata?.resourceVersion);
+                const written = (result as { metadata?: { resourceVersion?: string; name?: string } } | undefined)?.metadata;
+                const rv = Number(written?.resourceVersion);
+                if (!target.name && written?.name) target.name = written.name;
                 const user = contextValue?.user;
                 log.record({
                   at,

@@ -7,6 +7,8 @@
  *   users list | users delete NAME | users passwd NAME [--password-stdin]
  *   tokens create NAME [--user U] [--expires 30d] | tokens list [--user U] | tokens revoke ID
  *   kubeconfig --user NAME [--expires 30d] [--namespace NS]   (a new token for NAME, as a kubeconfig on stdout)
+ *   rolebinding create NAME --clusterrole=ROLE|--role=ROLE --user=U|--group=G [-n NS]   (no -n: a ClusterRoleBinding)
+ *   rolebinding list [--user U] [-n NS] | rolebinding delete NAME [-n NS]
  *   secrets reencrypt   (after a key rotation: every stored Secret sealed again with the first key)
  */
 import * as fs from 'fs';
@@ -15,10 +17,14 @@ import { randomBytes } from 'crypto';
 import { parseArgs } from 'util';
 import { Agent, request } from 'undici';
 import { kubeconfigYaml, readKubeconfig } from '../auth/kubeconfig';
+import { rolebindingCommand } from './rolebinding-command';
+import { table } from './table';
 
 const USAGE = `usage: npm run skiff -- users create NAME [--group G]... [--password-stdin] | users list | users delete NAME | users passwd NAME [--password-stdin]
                       tokens create NAME [--user U] [--expires 30d] | tokens list [--user U] | tokens revoke ID
                       kubeconfig --user NAME [--expires 30d] [--namespace NS]
+                      rolebinding create NAME --clusterrole=ROLE|--role=ROLE --user=U|--group=G [-n NS] (no -n: ClusterRoleBinding)
+                      rolebinding list [--user U] [-n NS] | rolebinding delete NAME [-n NS]
                       secrets reencrypt
 options: --kubeconfig FILE (default $KUBECONFIG, else <SKIFF_HOME>/kubeconfig)`;
 
@@ -37,7 +43,9 @@ async function main(argv: string[]): Promise<string> {
       group: { type: 'string', multiple: true },
       user: { type: 'string' },
       expires: { type: 'string' },
-      namespace: { type: 'string' },
+      namespace: { type: 'string', short: 'n' },
+      clusterrole: { type: 'string' },
+      role: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -83,6 +91,10 @@ async function main(argv: string[]): Promise<string> {
       const t = await api.call('POST', '/skiff/v1/tokens', { name: 'kubeconfig', user, ...expires });
       return kubeconfigYaml({ server: api.server, caCert: api.caCert, token: t.token, user, namespace: values.namespace }).trimEnd();
     }
+    case 'rolebinding create':
+    case 'rolebinding list':
+    case 'rolebinding delete':
+      return rolebindingCommand(api, verb, arg, values, USAGE);
     case 'secrets reencrypt': {
       const r = await api.call('POST', '/skiff/v1/secrets/reencrypt');
       const done = `re-encrypted with key ${r.key}: ${r.objects} Secrets, ${r.changes} change-log entries`;
@@ -125,11 +137,6 @@ function parseDuration(s: string): number {
 function need(v: string | undefined, what: string): string {
   if (!v) throw new Error(`${what} is required\n${USAGE}`);
   return v;
-}
-
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  return [head, ...rows].map((r) => r.map((c, i) => c.padEnd(widths[i])).join('   ').trimEnd()).join('\n');
 }
 
 main(process.argv.slice(2)).then(

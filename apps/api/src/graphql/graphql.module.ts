@@ -8,7 +8,9 @@ import { AuditLog } from '../audit/audit-log';
 import { graphqlAuditPlugin } from '../audit/graphql-audit.plugin';
 import { StoreRuntime } from '../store/store-runtime';
 import { ACTION_PROVIDERS } from './actions';
+import { ADMIN_PROVIDERS } from './admin';
 import { GraphqlAuthentication } from './graphql-authentication';
+import { HISTORY_PROVIDERS } from './history';
 import { KIND_RESOLVERS } from './kind-resolvers';
 import { ObjectAccess } from './object-access';
 import { costLimitPlugin, depthRule } from './query-limits';
@@ -44,7 +46,7 @@ import { formatError } from './status-errors';
       },
     }),
   ],
-  providers: [ObjectAccess, ...KIND_RESOLVERS, ...RELATION_PROVIDERS, ...ACTION_PROVIDERS],
+  providers: [ObjectAccess, ...KIND_RESOLVERS, ...RELATION_PROVIDERS, ...ACTION_PROVIDERS, ...ADMIN_PROVIDERS, ...HISTORY_PROVIDERS],
 })
 export class GraphqlModule implements NestModule {
   /** The app reads its own bodies (bodyParser: false); Apollo needs JSON parsed. */

@@ -1,11 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { RequestAuthorizer } from '../auth/request-authorizer';
 import { StoreRuntime } from '../store/store-runtime';
 import { HistoryController } from './history.controller';
 import { HistoryService } from './history.service';
 import { HistoryStore } from './history-store';
 
-/** History and time travel of objects from the change log (REST now; GraphQL uses HistoryService). */
+/** History and time travel of objects from the change log: REST here; global so GraphQL's resolvers get HistoryService. */
+@Global()
 @Module({
   controllers: [HistoryController],
   providers: [

@@ -74,7 +74,7 @@ function issue(ca: forge.pki.Certificate, caKey: forge.pki.rsa.PrivateKey, commo
 export function ensureServingPki(home: string, extraHosts: string[] = []): ServingPki {
   const dir = path.join(home, 'pki');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const caCertFile = path.join(dir, 'ca.crt');
+  const caCertFile = clusterCaFile(home);
   const caKeyFile = path.join(dir, 'ca.key');
   if (!fs.existsSync(caCertFile) || !fs.existsSync(caKeyFile)) {
     const ca = createCa();
@@ -109,6 +109,11 @@ export function ensureServingPki(home: string, extraHosts: string[] = []): Servi
     key: fs.readFileSync(keyFile, 'utf8'),
     kubeletClient: { cert: fs.readFileSync(clientCertFile, 'utf8'), key: fs.readFileSync(clientKeyFile, 'utf8') },
   };
+}
+
+/** Where ensureServingPki keeps the cluster CA certificate: what kubeconfigs tell clients to trust. */
+export function clusterCaFile(home: string): string {
+  return path.join(home, 'pki', 'ca.crt');
 }
 
 function readOr(file: string): string | undefined {

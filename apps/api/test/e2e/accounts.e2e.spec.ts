@@ -63,6 +63,39 @@ describe('accounts: the admin CLI, per-user kubeconfigs and tokens', () => {
     expect((await skiff(api, ['users', 'create', 'bob'])).stderr).toContain('already exists');
   });
 
+  it('grants roles with rolebinding create, lists the bindings naming a user, and deletes them', async () => {
+    await api.kubectlOk(['create', 'namespace', 'team-b']);
+    await skiff(api, ['users', 'create', 'dora']);
+    const file = path.join(api.home, 'dora.kubeconfig');
+    fs.writeFileSync(file, (await skiff(api, ['kubeconfig', '--user', 'dora', '--namespace', 'team-b'])).stdout, { mode: 0o600 });
+    const asDora = (args: string[]) => api.kubectl(args, { kubeconfig: file });
+    expect((await asDora(['create', 'configmap', 'a', '--from-literal=k=v'])).code).not.toBe(0);
+
+    const inNamespace = await skiff(api, ['rolebinding', 'create', 'dora-edit', '--clusterrole=edit', '--user=dora', '-n', 'team-b']);
+    expect(inNamespace.stdout).toBe('rolebinding dora-edit created in namespace team-b: ClusterRole/edit for User/dora\n');
+    const clusterWide = await skiff(api, ['rolebinding', 'create', 'dora-view', '--clusterrole', 'view', '--user', 'dora']);
+    expect(clusterWide.stdout).toBe('clusterrolebinding dora-view created: ClusterRole/view for User/dora\n');
+    expect((await skiff(api, ['rolebinding', 'create', 'readers', '--role=reader', '--group=team-b'])).stderr).toContain('--role needs -n NAMESPACE');
+    expect((await skiff(api, ['rolebinding', 'create', 'nobody', '--clusterrole=view'])).stderr).toContain('exactly one --user or --group is required');
+    expect(await api.kubectlOk(['get', 'clusterrolebinding', 'dora-view', '-o', 'jsonpath={.subjects[0].kind}/{.subjects[0].name}'])).toBe('User/dora');
+    expect((await asDora(['create', 'configmap', 'a', '--from-literal=k=v'])).code).toBe(0);
+    expect((await asDora(['get', 'pods', '-n', 'default'])).code).toBe(0);
+
+    const listed = (await skiff(api, ['rolebinding', 'list', '--user', 'dora'])).stdout.trimEnd().split('\n');
+    expect(listed[0]).toMatch(/^NAMESPACE\s+NAME\s+ROLE\s+SUBJECTS$/);
+    expect(listed.slice(1).map((l) => l.split(/\s+/).join(' '))).toEqual(['<cluster-wide> dora-view ClusterRole/view User/dora', 'team-b dora-edit ClusterRole/edit User/dora']);
+    expect((await skiff(api, ['rolebinding', 'list'])).stdout).toMatch(/^<cluster-wide>\s+cluster-admin\s+ClusterRole\/cluster-admin\s+Group\/system:masters$/m);
+    expect((await skiff(api, ['rolebinding', 'list', '-n', 'team-b'])).stdout.trimEnd().split('\n')).toHaveLength(2);
+
+    expect((await skiff(api, ['rolebinding', 'delete', 'dora-edit', '-n', 'team-b'])).stdout).toBe('rolebinding dora-edit deleted from namespace team-b\n');
+    expect((await skiff(api, ['rolebinding', 'delete', 'dora-view'])).stdout).toBe('clusterrolebinding dora-view deleted\n');
+    expect((await skiff(api, ['rolebinding', 'list', '--user', 'dora'])).stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect((await asDora(['create', 'configmap', 'b', '--from-literal=k=v'])).code).not.toBe(0);
+    const again = await skiff(api, ['rolebinding', 'delete', 'dora-view']);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('clusterrolebindings.rbac.authorization.k8s.io "dora-view" not found (404)');
+  });
+
   it('deletes a user and with it every token it had', async () => {
     await skiff(api, ['users', 'create', 'carol']);
     const t = await skiff(api, ['tokens', 'create', 'ci', '--user', 'carol']);

@@ -75,6 +75,17 @@ describe('audit log', () => {
     expect(hooks[1].revision).toBeLessThanOrEqual(Number(deployment.metadata.resourceVersion));
   });
 
+  it('names what account and role mutations wrote', async () => {
+    const granted = await api.call('POST', '/graphql', { body: { query: 'mutation { grantRole(user: "viewer", clusterRole: "edit", namespace: "default", bindingName: "viewer-edit") }' } });
+    expect(granted.body.errors).toBeUndefined();
+    await api.call('POST', '/graphql', { body: { query: 'mutation { createToken(name: "ci", user: "viewer") { token } }' } });
+    const entries = (await audit('source=graphql&limit=2')).body.items;
+    expect(entries.map((e: any) => [e.verb, e.group, e.resource, e.namespace, e.name, e.code])).toEqual([
+      ['create', 'skiff.io', 'tokens', '', 'ci', 200],
+      ['create', 'rbac.authorization.k8s.io', 'rolebindings', 'default', 'viewer-edit', 200],
+    ]);
+  });
+
   it('is readable by admins only, over REST and GraphQL, in pages', async () => {
     const refused = await audit('', viewer);
     expect(refused.status).toBe(403);

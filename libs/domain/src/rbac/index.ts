@@ -12,3 +12,4 @@ export * from './rules-review';
 export * from './bootstrap-policy';
 export * from './access-review';
 export * from './grant-check';
+export * from './role-grant';
