@@ -1,89 +1,17 @@
 import { authorize } from './authorizer';
+import { checkGrant } from './grant-check';
 import { bootstrapPolicy } from './bootstrap-policy';
 import { withAuthenticatedGroup } from './user-info';
 import { RBAC_GROUP, type ResourceAttributes, type RoleBinding } from './types';
+import { BUILT_IN_ROLES, KINDS, VERBS, expected, expectedBind, type BuiltInRole, type Scope } from './built-in-role-expectations';
 
 /**
  * The built-in roles, bound with a RoleBinding in team-a, against what Kubernetes
- * documents they allow (kubernetes.io "User-facing roles" and bootstrappolicy's
- * policy.go). The expectations below are written by hand and never derived from
- * the code under test; every cell must agree.
+ * documents they allow: the hand-written expectations of built-in-role-expectations.ts,
+ * shared with the end-to-end matrix. Every cell must agree.
  */
-type BuiltInRole = 'view' | 'edit' | 'admin' | 'cluster-admin';
-type Scope = 'team-a' | 'team-b' | 'cluster';
-
-const VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection'] as const;
 const NAMED_VERBS = new Set(['get', 'update', 'patch', 'delete']);
 const SCOPES: Scope[] = ['team-a', 'team-b', 'cluster'];
-
-const R = ['get', 'list', 'watch'];
-const RW = [...VERBS];
-const NONE: string[] = [];
-
-/** How each kind is addressed: its API group, and whether requests on it live in a namespace. */
-const KINDS: Record<string, { group: string; scope: 'namespaced' | 'cluster' | 'namespace-object' }> = {
-  pods: { group: '', scope: 'namespaced' },
-  'pods/log': { group: '', scope: 'namespaced' },
-  'pods/status': { group: '', scope: 'namespaced' },
-  'pods/eviction': { group: '', scope: 'namespaced' },
-  services: { group: '', scope: 'namespaced' },
-  deployments: { group: 'apps', scope: 'namespaced' },
-  'deployments/scale': { group: 'apps', scope: 'namespaced' },
-  replicasets: { group: 'apps', scope: 'namespaced' },
-  statefulsets: { group: 'apps', scope: 'namespaced' },
-  daemonsets: { group: 'apps', scope: 'namespaced' },
-  configmaps: { group: '', scope: 'namespaced' },
-  secrets: { group: '', scope: 'namespaced' },
-  persistentvolumeclaims: { group: '', scope: 'namespaced' },
-  events: { group: '', scope: 'namespaced' },
-  horizontalpodautoscalers: { group: 'autoscaling', scope: 'namespaced' },
-  deployhooks: { group: 'skiff.io', scope: 'namespaced' },
-  roles: { group: RBAC_GROUP, scope: 'namespaced' },
-  rolebindings: { group: RBAC_GROUP, scope: 'namespaced' },
-  namespaces: { group: '', scope: 'namespace-object' },
-  nodes: { group: '', scope: 'cluster' },
-};
-
-/**
- * What each role allows inside the namespace it is bound in. view reads workloads
- * but never secrets; edit also writes them and reads and writes secrets and events,
- * but leaves rbac alone; admin adds roles and rolebindings. Skiff's DeployHooks go with
- * the workloads they deploy to: view reads them, edit and admin write them. Status subresources stay
- * read-only, pods/log is read-only, pods/eviction is create-only. A namespace-bound
- * role reaches the Namespace object itself only to read it, except cluster-admin,
- * which may also change or delete it. Nodes are cluster-scoped: no RoleBinding
- * reaches them.
- */
-const IN_BOUND_NAMESPACE: Record<BuiltInRole, Record<string, readonly string[]>> = {
-  view: {
-    pods: R, 'pods/log': R, 'pods/status': R, 'pods/eviction': NONE, services: R,
-    deployments: R, 'deployments/scale': R, replicasets: R, statefulsets: R, daemonsets: R,
-    configmaps: R, secrets: NONE, persistentvolumeclaims: R, events: R, horizontalpodautoscalers: R,
-    deployhooks: R,
-    roles: NONE, rolebindings: NONE, namespaces: R, nodes: NONE,
-  },
-  edit: {
-    pods: RW, 'pods/log': R, 'pods/status': R, 'pods/eviction': ['create'], services: RW,
-    deployments: RW, 'deployments/scale': RW, replicasets: RW, statefulsets: RW, daemonsets: RW,
-    configmaps: RW, secrets: RW, persistentvolumeclaims: RW, events: RW, horizontalpodautoscalers: RW,
-    deployhooks: RW,
-    roles: NONE, rolebindings: NONE, namespaces: R, nodes: NONE,
-  },
-  admin: {
-    pods: RW, 'pods/log': R, 'pods/status': R, 'pods/eviction': ['create'], services: RW,
-    deployments: RW, 'deployments/scale': RW, replicasets: RW, statefulsets: RW, daemonsets: RW,
-    configmaps: RW, secrets: RW, persistentvolumeclaims: RW, events: RW, horizontalpodautoscalers: RW,
-    deployhooks: RW,
-    roles: RW, rolebindings: RW, namespaces: R, nodes: NONE,
-  },
-  'cluster-admin': {
-    pods: RW, 'pods/log': RW, 'pods/status': RW, 'pods/eviction': RW, services: RW,
-    deployments: RW, 'deployments/scale': RW, replicasets: RW, statefulsets: RW, daemonsets: RW,
-    configmaps: RW, secrets: RW, persistentvolumeclaims: RW, events: RW, horizontalpodautoscalers: RW,
-    deployhooks: RW,
-    roles: RW, rolebindings: RW, namespaces: RW, nodes: NONE,
-  },
-};
 
 /**
  * The request kube-apiserver would authorize, or undefined when no request has that
@@ -106,10 +34,6 @@ function requestFor(kind: string, verb: string, scope: Scope): ResourceAttribute
   }
 }
 
-function expected(role: BuiltInRole, kind: string, verb: string, scope: Scope): boolean {
-  return scope === 'team-a' && IN_BOUND_NAMESPACE[role][kind].includes(verb);
-}
-
 function bindingOf(user: string, role: BuiltInRole, namespace: string): RoleBinding {
   return {
     metadata: { name: `${user}-${role}`, namespace },
@@ -119,7 +43,7 @@ function bindingOf(user: string, role: BuiltInRole, namespace: string): RoleBind
 }
 
 const alice = withAuthenticatedGroup({ name: 'alice', groups: [] });
-const ROLES: BuiltInRole[] = ['view', 'edit', 'admin', 'cluster-admin'];
+const ROLES = BUILT_IN_ROLES;
 
 describe('authorization matrix: built-in roles bound in team-a', () => {
   for (const role of ROLES) {
@@ -163,6 +87,26 @@ describe('authorization matrix: built-in roles bound in team-a', () => {
     expect(allowed).toBeGreaterThan(200);
     expect(denied).toBeGreaterThan(1000);
   });
+});
+
+describe('authorization matrix: which built-in roles each may bind (escalation check)', () => {
+  for (const role of ROLES) {
+    it(`${role} in team-a may create RoleBindings to exactly the roles it holds, and only in team-a`, () => {
+      const policy = bootstrapPolicy({ roleBindings: [bindingOf('alice', role, 'team-a')] });
+      const actualCells: Record<string, boolean> = {};
+      const expectedCells: Record<string, boolean> = {};
+      for (const scope of ['team-a', 'team-b'] as const) {
+        for (const granted of ROLES) {
+          const next = bindingOf('helper', granted, scope);
+          const attrs: ResourceAttributes = { verb: 'create', apiGroup: RBAC_GROUP, resource: 'rolebindings', namespace: scope };
+          const cell = `${scope} bind ${granted}`;
+          actualCells[cell] = authorize(alice, attrs, policy).allowed && checkGrant(alice, 'rolebindings', next, undefined, policy).allowed;
+          expectedCells[cell] = expectedBind(role, granted, scope);
+        }
+      }
+      expect(actualCells).toEqual(expectedCells);
+    });
+  }
 });
 
 describe('view', () => {
