@@ -149,12 +149,19 @@ export function aptInstall(packages) {
   if (!isRoot() || !fs.existsSync('/usr/bin/apt-get')) return false;
   log(`installing Debian package(s): ${packages.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (!aptUpdated) {
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    aptUpdated = true;
+  // Another apt may hold the lock (an unattended upgrade): wait for it rather than fail.
+  const lock = ['-o', 'DPkg::Lock::Timeout=300'];
+  try {
+    if (!aptUpdated) {
+      execFileSync('apt-get', [...lock, 'update', '-qq'], { stdio: 'inherit', env });
+      aptUpdated = true;
+    }
+    execFileSync('apt-get', [...lock, 'install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
+    return true;
+  } catch (e) {
+    log(`could not install ${packages.join(' ')}: ${e.message.split('\n')[0]}`);
+    return false;
   }
-  execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
-  return true;
 }
 
 export function findRedisServer() {
