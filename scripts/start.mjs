@@ -22,6 +22,10 @@ if (!fs.existsSync(installed) || fs.statSync(installed).mtimeMs < fs.statSync(lo
 }
 
 const { startEmbeddedPostgres, startRedis } = await import('./lib/services.mjs');
+const { ensureDashboardBuilt } = await import('./lib/dashboard.mjs');
+
+// The dashboard's pages, served by the API at /ui (built when its sources changed).
+if (!ensureDashboardBuilt()) log('the dashboard is not available: the API runs without it');
 
 const home = path.resolve(process.env.SKIFF_HOME || '.skiff');
 fs.mkdirSync(home, { recursive: true });
@@ -101,6 +105,7 @@ try {
     const rel = path.relative(process.cwd(), kubeconfig) || kubeconfig;
     process.stdout.write(
       `\nSkiff is running on https://127.0.0.1:${env.SKIFF_PORT || 6443}\n` +
+        `  dashboard: https://127.0.0.1:${env.SKIFF_PORT || 6443}/ui/ (user admin; the password was printed at first start)\n` +
         `  export KUBECONFIG=${rel.startsWith('..') || path.isAbsolute(rel) ? kubeconfig : '$PWD/' + rel}\n` +
         `  kubectl get namespaces\n` +
         `Press Ctrl-C to stop.\n\n`,

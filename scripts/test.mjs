@@ -23,6 +23,13 @@ if (!hasPythonClient() && !aptInstall(['python3-kubernetes'])) {
   process.stderr.write('skiff: the Python client test needs Debian package python3-kubernetes (apt-get install python3-kubernetes)\n');
 }
 
+// The dashboard's browser tests drive Debian's Chromium; the API serves the dashboard's build.
+if (!fs.existsSync('/usr/bin/chromium') && !aptInstall(['chromium'])) {
+  process.stderr.write('skiff: the dashboard tests need Debian package chromium (apt-get install chromium)\n');
+}
+const { ensureDashboardBuilt } = await import('./lib/dashboard.mjs');
+ensureDashboardBuilt();
+
 // Type errors fail the run too: one test counted for the whole type check.
 const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'], { stdio: 'inherit' });
 

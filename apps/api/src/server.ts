@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { SkiffConfig } from './config/skiff-config';
 import { StatusExceptionFilter } from './kube-api/status-exception.filter';
+import { serveDashboard } from './dashboard/serve-dashboard';
 import { ensureServingPki, type ServingPki } from './tls/pki';
 
 export interface RunningServer {
@@ -24,6 +25,7 @@ export async function startServer(config: SkiffConfig, opts: { logger?: boolean 
     logger: opts.logger === false ? false : (['debug', 'log', 'warn', 'error'] as const).slice(['debug', 'log', 'warn', 'error'].indexOf(config.logLevel)),
   });
   app.useGlobalFilters(new StatusExceptionFilter());
+  serveDashboard(app, config);
   // Kubernetes query parameters are flat (a repeated one becomes an array): no need for qs.
   app.set('query parser', 'simple');
   app.set('x-powered-by', false);

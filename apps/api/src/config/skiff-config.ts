@@ -38,6 +38,8 @@ export interface SkiffConfig {
    * unset: `<home>/encryption-keys`, made with a new key on first start.
    */
   encryptionKeys?: EncryptionKey[];
+  /** The dashboard's static export (default: apps/dashboard/out of this checkout). */
+  dashboardDir?: string;
   /** Audit entries older than this many days are deleted. */
   auditRetentionDays: number;
   /** The first admin's password (SKIFF_ADMIN_PASSWORD); without it one is made and printed once. */
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SkiffConfig {
     logLevel: logLevel(env.SKIFF_LOG_LEVEL),
     ...(env.SKIFF_ENCRYPTION_KEYS ? { encryptionKeys: parseKeyList(env.SKIFF_ENCRYPTION_KEYS, 'SKIFF_ENCRYPTION_KEYS') } : {}),
     auditRetentionDays: int(env, 'SKIFF_AUDIT_RETENTION_DAYS', 90),
+    ...(env.SKIFF_DASHBOARD_DIR ? { dashboardDir: path.resolve(env.SKIFF_DASHBOARD_DIR) } : {}),
     ...(env.SKIFF_ADMIN_PASSWORD ? { adminPassword: env.SKIFF_ADMIN_PASSWORD } : {}),
   };
 }

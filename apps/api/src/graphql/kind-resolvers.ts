@@ -1,5 +1,6 @@
 import { Inject, type Type } from '@nestjs/common';
-import { Args, Context, Field, ObjectType, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, Field, ObjectType, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { GraphQLJSON } from 'graphql-scalars';
 import { RESOURCE_TYPES, type KubeObject, type ResourceType } from '@skiff/domain';
 import { ListFilter } from '../registry/list-filter';
 import { StoreRuntime } from '../store/store-runtime';
@@ -46,6 +47,10 @@ function kindResolver(t: ResourceType): Type<unknown> {
       return this.access.get(ctx, t, namespace ?? '', name);
     }
 
+    raw(obj: KubeObject): KubeObject {
+      return obj;
+    }
+
     async changed(namespace: string | undefined, labelSelector: string | undefined, resourceVersion: string | undefined, ctx: GqlContext): Promise<AsyncIterableIterator<ObjectEvent>> {
       await this.access.authorize(ctx, 'watch', t, namespace ?? '');
       const filter = ListFilter.parse(t, namespace ?? '', labelSelector);
@@ -60,6 +65,7 @@ function kindResolver(t: ResourceType): Type<unknown> {
   Reflect.defineMetadata('design:paramtypes', [String, String, String, Object], proto, 'list');
   Reflect.defineMetadata('design:paramtypes', [String, String, Object], proto, 'get');
   Reflect.defineMetadata('design:paramtypes', [String, String, String, Object], proto, 'changed');
+  Reflect.defineMetadata('design:paramtypes', [Object], proto, 'raw');
   Reflect.defineMetadata('design:paramtypes', [ObjectAccess, StoreRuntime], named);
   const namespaceArg = optionalString(t.namespaced ? 'The namespace; all namespaces when left out.' : 'Ignored: the kind is cluster-scoped.');
 
@@ -79,6 +85,10 @@ function kindResolver(t: ResourceType): Type<unknown> {
   Args('labelSelector', optionalString('A label selector.'))(proto, 'changed', 1);
   Args('resourceVersion', optionalString('Start after this revision (e.g. a list’s), so nothing is missed in between.'))(proto, 'changed', 2);
   Context()(proto, 'changed', 3);
+
+  // The whole object as REST returns it: for clients (the dashboard) that print or edit it whole.
+  method('raw', ResolveField('raw', () => GraphQLJSON, { description: `The whole ${t.kind}, as the Kubernetes API returns it.` }));
+  Parent()(proto, 'raw', 0);
 
   Inject(ObjectAccess)(named, undefined, 0);
   Inject(StoreRuntime)(named, undefined, 1);

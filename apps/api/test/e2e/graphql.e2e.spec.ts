@@ -52,6 +52,8 @@ describe('GraphQL API', () => {
     expect(r.data.pods.every((p: any) => p.metadata.labels.app === 'web' && p.status.phase === 'Running')).toBe(true);
     expect(r.data.nodes.map((n: any) => n.metadata.name).sort()).toEqual(['gq-sim-0', 'gq-sim-1']);
     expect(r.data.nodes[0].status.conditions.find((c: any) => c.type === 'Ready').status).toBe('True');
+    const raw = await gql(`{ deployment(namespace: "default", name: "web") { raw } }`);
+    expect(raw.data.deployment.raw).toEqual((await api.call('GET', '/apis/apps/v1/namespaces/default/deployments/web')).body);
     const none = await gql(`{ pods(namespace: "default", labelSelector: "app=nothing") { metadata { name } } }`);
     expect(none.data.pods).toEqual([]);
     const introspection = await gql(`{ __type(name: "DeploymentSpec") { fields { name type { name kind ofType { name } } } } }`);

@@ -1,0 +1,58 @@
+/** The kinds the dashboard shows, grouped as the Kubernetes Dashboard's side navigation is. */
+export interface DashboardKind {
+  kind: string;
+  /** The URL segment: /ui/k/<slug>/ */
+  slug: string;
+  title: string;
+  namespaced: boolean;
+  /** GraphQL names: the list query and the subscription. */
+  list: string;
+  single: string;
+  changed: string;
+  /** REST base for writes (`/apis/apps/v1`). */
+  apiBase: string;
+  resource: string;
+  group: 'Workloads' | 'Service' | 'Config and Storage' | 'Cluster';
+}
+
+const k = (kind: string, resource: string, apiBase: string, group: DashboardKind['group'], namespaced = true, title?: string, list?: string): DashboardKind => {
+  const single = kind.charAt(0).toLowerCase() + kind.slice(1);
+  return { kind, slug: resource, title: title ?? `${kind}s`, namespaced, single, list: list ?? `${single}s`, changed: `${single}Changed`, apiBase, resource, group };
+};
+
+export const KINDS: DashboardKind[] = [
+  k('Deployment', 'deployments', '/apis/apps/v1', 'Workloads'),
+  k('ReplicaSet', 'replicasets', '/apis/apps/v1', 'Workloads'),
+  k('StatefulSet', 'statefulsets', '/apis/apps/v1', 'Workloads'),
+  k('DaemonSet', 'daemonsets', '/apis/apps/v1', 'Workloads'),
+  k('ReplicationController', 'replicationcontrollers', '/api/v1', 'Workloads'),
+  k('Pod', 'pods', '/api/v1', 'Workloads'),
+  k('HorizontalPodAutoscaler', 'horizontalpodautoscalers', '/apis/autoscaling/v2', 'Workloads', true, 'Autoscalers'),
+  k('Service', 'services', '/api/v1', 'Service'),
+  k('Endpoints', 'endpoints', '/api/v1', 'Service', true, 'Endpoints', 'endpointsList'),
+  k('ConfigMap', 'configmaps', '/api/v1', 'Config and Storage'),
+  k('Secret', 'secrets', '/api/v1', 'Config and Storage'),
+  k('PersistentVolumeClaim', 'persistentvolumeclaims', '/api/v1', 'Config and Storage', true, 'Persistent Volume Claims'),
+  k('Node', 'nodes', '/api/v1', 'Cluster', false),
+  k('Namespace', 'namespaces', '/api/v1', 'Cluster', false),
+  k('Event', 'events', '/api/v1', 'Cluster'),
+];
+
+export function kindBySlug(slug: string): DashboardKind | undefined {
+  return KINDS.find((x) => x.slug === slug);
+}
+
+export function kindByName(kind: string): DashboardKind | undefined {
+  return KINDS.find((x) => x.kind === kind);
+}
+
+/** The REST path of an object (or of the collection when name is left out). */
+export function objectPath(k: DashboardKind, namespace: string | undefined, name?: string): string {
+  const ns = k.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';
+  return `${k.apiBase}${ns}/${k.resource}${name ? `/${encodeURIComponent(name)}` : ''}`;
+}
+
+export function detailHref(k: DashboardKind, namespace: string | undefined, name: string): string {
+  const q = new URLSearchParams({ name, ...(k.namespaced && namespace ? { namespace } : {}) });
+  return `/k/${k.slug}/view/?${q}`;
+}
