@@ -5,6 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import { Alert, Box, Breadcrumbs, CircularProgress, Link as MuiLink, Tab, Tabs, Typography } from '@mui/material';
 import { kindBySlug } from '@/lib/kinds';
 import { useLiveObject } from '@/lib/use-live-list';
+import { ObjectActions } from './actions/object-actions';
 import { DETAIL_TABS } from './tabs';
 
 /** One object: its tabs (summary, YAML, events, and per kind history, logs), live. */
@@ -35,6 +36,7 @@ export function ResourceDetailPage({ slug }: { slug: string }) {
       {!loading && !object && !error && <Alert severity="warning">{kind.kind} {name} does not exist (any more).</Alert>}
       {object && (
         <>
+          <ObjectActions kind={kind} object={object} />
           <Tabs value={Math.min(tab, tabs.length - 1)} onChange={(_e, v) => setTab(v)} sx={{ mb: 2 }} aria-label="Object views">
             {tabs.map((t) => (
               <Tab key={t.title} label={t.title} />

@@ -2,8 +2,9 @@
 import type { ComponentType } from 'react';
 import type { KubeObject } from '@skiff/domain';
 import type { DashboardKind } from '@/lib/kinds';
+import { EDITING_TABS } from './editing-tabs';
 import { SummaryTab } from './summary-tab';
-import { YamlTab } from './yaml-tab';
+import { WORKLOAD_TABS } from './workload-tabs';
 
 export interface DetailTabProps {
   kind: DashboardKind;
@@ -17,7 +18,4 @@ export interface DetailTab {
 }
 
 /** The tabs of a detail page, and the kinds each applies to. */
-export const DETAIL_TABS: DetailTab[] = [
-  { title: 'Summary', kinds: 'all', Component: SummaryTab },
-  { title: 'YAML', kinds: 'all', Component: YamlTab },
-];
+export const DETAIL_TABS: DetailTab[] = [{ title: 'Summary', kinds: 'all', Component: SummaryTab }, ...WORKLOAD_TABS, ...EDITING_TABS];
