@@ -34,4 +34,37 @@ describe('dashboard', () => {
     for (const header of ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE']) await grid.getByRole('columnheader', { name: header }).waitFor();
     await context.close();
   });
+
+  it('refuses a forged request from a view user’s session, and a cross-site one from an admin’s', async () => {
+    await api.call('POST', '/skiff/v1/users', { body: { name: 'vera', password: 'vera-long-password' } });
+    await api.kubectlOk(['create', 'rolebinding', 'vera-view', '-n', 'default', '--clusterrole=view', '--user=vera']);
+    const { page, context } = await loggedIn(browser, api, 'vera', 'vera-long-password');
+    // What a crafted script in vera's page would send: her session cookie goes with it, RBAC says no.
+    const forged = await page.evaluate(async () => {
+      const r = await fetch('/apis/apps/v1/namespaces/default/deployments/web/scale', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/merge-patch+json' },
+        body: JSON.stringify({ spec: { replicas: 9 } }),
+      });
+      return { status: r.status, body: await r.json() };
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.body.message).toContain('User "vera" cannot patch resource "deployments/scale"');
+    const viaGraphql = await page.evaluate(async () => {
+      const r = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation { delete(kind: "Deployment", namespace: "default", name: "web") { name } }' }) });
+      return r.json();
+    });
+    expect(viaGraphql.errors[0].extensions.code).toBe('Forbidden');
+    expect((await api.call('GET', '/apis/apps/v1/namespaces/default/deployments/web')).body.spec.replicas).toBe(2);
+    await context.close();
+
+    // An admin's cookie sent from another site (no matching Origin) changes nothing either.
+    const admin = await loggedIn(browser, api, 'admin', ADMIN_PASSWORD);
+    const cookie = (await admin.context.cookies()).find((c) => c.name === 'skiff_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Strict');
+    const crossSite = await api.call('DELETE', '/apis/apps/v1/namespaces/default/deployments/web', { token: null, headers: { cookie: `skiff_session=${cookie.value}`, origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    await admin.context.close();
+  });
 });

@@ -12,7 +12,8 @@ export interface DashboardKind {
   /** REST base for writes (`/apis/apps/v1`). */
   apiBase: string;
   resource: string;
-  group: 'Workloads' | 'Service' | 'Config and Storage' | 'Cluster';
+  /** Its side-navigation group; `Administration` kinds have pages of their own. */
+  group: 'Workloads' | 'Service' | 'Config and Storage' | 'Cluster' | 'Administration';
 }
 
 const k = (kind: string, resource: string, apiBase: string, group: DashboardKind['group'], namespaced = true, title?: string, list?: string): DashboardKind => {
@@ -36,7 +37,13 @@ export const KINDS: DashboardKind[] = [
   k('Node', 'nodes', '/api/v1', 'Cluster', false),
   k('Namespace', 'namespaces', '/api/v1', 'Cluster', false),
   k('Event', 'events', '/api/v1', 'Cluster'),
+  k('RoleBinding', 'rolebindings', '/apis/rbac.authorization.k8s.io/v1', 'Administration'),
+  k('ClusterRoleBinding', 'clusterrolebindings', '/apis/rbac.authorization.k8s.io/v1', 'Administration', false),
+  k('DeployHook', 'deployhooks', '/apis/skiff.io/v1alpha1', 'Administration'),
 ];
+
+/** The kinds of the side navigation's groups (not Administration's, which has its own pages). */
+export const BROWSABLE_KINDS = KINDS.filter((x) => x.group !== 'Administration');
 
 export function kindBySlug(slug: string): DashboardKind | undefined {
   return KINDS.find((x) => x.slug === slug);

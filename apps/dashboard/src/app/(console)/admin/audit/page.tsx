@@ -1,6 +1,13 @@
 'use client';
-import { Typography } from '@mui/material';
+import { Suspense } from 'react';
+import { Skeleton } from '@mui/material';
+import { AuditLog } from '@/components/admin/audit/audit-log';
 
-export default function Page() {
-  return <Typography variant="h5" component="h1">audit</Typography>;
+/** The audit log (its filters live in the URL, read on the client: hence the Suspense a static export needs). */
+export default function AuditPage() {
+  return (
+    <Suspense fallback={<Skeleton variant="rectangular" height={480} />}>
+      <AuditLog />
+    </Suspense>
+  );
 }

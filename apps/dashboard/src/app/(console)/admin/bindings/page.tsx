@@ -1,6 +1,7 @@
 'use client';
-import { Typography } from '@mui/material';
+import { BindingsAdmin } from '@/components/admin/bindings/bindings-admin';
 
-export default function Page() {
-  return <Typography variant="h5" component="h1">bindings</Typography>;
+/** Who holds which role where. */
+export default function BindingsPage() {
+  return <BindingsAdmin />;
 }

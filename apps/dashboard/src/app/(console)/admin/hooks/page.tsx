@@ -1,6 +1,7 @@
 'use client';
-import { Typography } from '@mui/material';
+import { HooksAdmin } from '@/components/admin/hooks/hooks-admin';
 
-export default function Page() {
-  return <Typography variant="h5" component="h1">hooks</Typography>;
+/** Deploy webhooks and their deliveries. */
+export default function HooksPage() {
+  return <HooksAdmin />;
 }

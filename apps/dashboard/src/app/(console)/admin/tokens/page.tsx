@@ -1,6 +1,7 @@
 'use client';
-import { Typography } from '@mui/material';
+import { TokensAdmin } from '@/components/admin/tokens/tokens-admin';
 
-export default function Page() {
-  return <Typography variant="h5" component="h1">tokens</Typography>;
+/** API tokens and kubeconfig downloads. */
+export default function TokensPage() {
+  return <TokensAdmin />;
 }

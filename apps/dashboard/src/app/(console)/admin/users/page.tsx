@@ -1,6 +1,9 @@
 'use client';
-import { Typography } from '@mui/material';
+import { OwnAccount } from '@/components/admin/users/own-account';
+import { UsersAdmin } from '@/components/admin/users/users-admin';
+import { useClusterAdmin } from '@/components/admin/use-cluster-admin';
 
-export default function Page() {
-  return <Typography variant="h5" component="h1">users</Typography>;
+/** Accounts: all of them for cluster admins; one's own password for everyone else. */
+export default function UsersPage() {
+  return useClusterAdmin() ? <UsersAdmin /> : <OwnAccount />;
 }
