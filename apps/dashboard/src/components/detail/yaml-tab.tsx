@@ -1,14 +1,48 @@
 'use client';
-import { useMemo } from 'react';
-import CodeMirror from '@uiw/react-codemirror';
-import { yaml } from '@codemirror/lang-yaml';
-import YAML from 'yaml';
-import { useThemeMode } from '@/lib/theme';
+import { Alert, Button, Stack } from '@mui/material';
+import { useConsole } from '@/lib/console-context';
+import { EditOutcomeAlert } from '@/components/yaml/edit-outcome-alert';
+import { apiGroupOf } from '@/components/yaml/object-yaml';
+import { useObjectEditor } from '@/components/yaml/use-object-editor';
+import { YamlEditor } from '@/components/yaml/yaml-editor';
 import type { DetailTabProps } from './tabs';
 
-/** The object as YAML (editing and applying come with the YAML editor). */
-export function YamlTab({ object }: DetailTabProps) {
-  const { mode } = useThemeMode();
-  const text = useMemo(() => YAML.stringify(object), [object]);
-  return <CodeMirror value={text} extensions={[yaml()]} theme={mode} editable={false} aria-label="YAML" />;
+/** The object as YAML, editable by those who may update it: Dry run, then Apply. */
+export function YamlTab({ kind, object }: DetailTabProps) {
+  const { can } = useConsole();
+  const editor = useObjectEditor(kind, object);
+  const mayUpdate = can('update', kind.resource, apiGroupOf(kind.apiBase), object.metadata.namespace) === true;
+  return (
+    <Stack spacing={2}>
+      {mayUpdate && (
+        <Stack direction="row" spacing={1}>
+          <Button variant="outlined" disabled={editor.busy} onClick={() => void editor.submit(true)}>
+            Dry run
+          </Button>
+          <Button variant="contained" disabled={editor.busy || !editor.dirty} onClick={() => void editor.submit(false)}>
+            Apply
+          </Button>
+          {editor.dirty && (
+            <Button onClick={editor.reload} disabled={editor.busy}>
+              Discard changes
+            </Button>
+          )}
+        </Stack>
+      )}
+      {editor.changedMeanwhile && editor.outcome?.kind !== 'refused' && (
+        <Alert
+          severity="info"
+          action={
+            <Button color="inherit" size="small" onClick={editor.reload}>
+              Reload
+            </Button>
+          }
+        >
+          The object changed on the server since you began editing.
+        </Alert>
+      )}
+      {editor.outcome && <EditOutcomeAlert outcome={editor.outcome} onReload={editor.reload} />}
+      <YamlEditor value={editor.text} onChange={editor.edit} readOnly={!mayUpdate} markedLines={editor.markedLines} />
+    </Stack>
+  );
 }

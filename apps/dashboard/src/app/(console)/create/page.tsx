@@ -1,6 +1,6 @@
-'use client';
-import { Typography } from '@mui/material';
+import { CreateFromYaml } from '@/components/yaml/create-from-yaml';
 
+/** `/create/`: objects from a pasted or uploaded manifest. */
 export default function Page() {
-  return <Typography variant="h5" component="h1">create</Typography>;
+  return <CreateFromYaml />;
 }

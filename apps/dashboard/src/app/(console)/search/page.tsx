@@ -1,6 +1,11 @@
-'use client';
-import { Typography } from '@mui/material';
+import { Suspense } from 'react';
+import { SearchPage } from '@/components/search/search-page';
 
+/** `/search/?q=`: the query is in the URL (the page is static). */
 export default function Page() {
-  return <Typography variant="h5" component="h1">search</Typography>;
+  return (
+    <Suspense>
+      <SearchPage />
+    </Suspense>
+  );
 }
