@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import { useConsole } from '@/lib/console-context';
-import { kindBySlug } from '@/lib/kinds';
+import { apiGroupOf, kindBySlug } from '@/lib/kinds';
 import { useLiveList } from '@/lib/use-live-list';
 import { ResourceTable } from './resource-table';
 
@@ -13,8 +13,7 @@ export function ResourceListPage({ slug }: { slug: string }) {
   const { namespaces, can } = useConsole();
   const { items, loading, error } = useLiveList(kind, kind?.namespaced ? namespaces : []);
   if (!kind) return <Alert severity="error">No such kind: {slug}</Alert>;
-  const group = kind.apiBase.startsWith('/apis/') ? kind.apiBase.split('/')[2] : '';
-  const mayCreate = can('create', kind.resource, group, namespaces[0] ?? 'default');
+  const mayCreate = can('create', kind.resource, apiGroupOf(kind), namespaces[0] ?? 'default');
   return (
     <Box>
       <Stack direction="row" sx={{ mb: 2, alignItems: "center" }}>

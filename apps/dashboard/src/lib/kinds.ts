@@ -53,6 +53,11 @@ export function kindByName(kind: string): DashboardKind | undefined {
   return KINDS.find((x) => x.kind === kind);
 }
 
+/** A kind's API group as RBAC names it ('' for the core group), from its REST base (`/apis/apps/v1` → `apps`). */
+export function apiGroupOf(kind: Pick<DashboardKind, 'apiBase'>): string {
+  return kind.apiBase.startsWith('/apis/') ? kind.apiBase.split('/')[2] : '';
+}
+
 /** The REST path of an object (or of the collection when name is left out). */
 export function objectPath(k: DashboardKind, namespace: string | undefined, name?: string): string {
   const ns = k.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : '';

@@ -1,8 +1,8 @@
 'use client';
+import { apiGroupOf } from '@/lib/kinds';
 import { Alert, Button, Stack } from '@mui/material';
 import { useConsole } from '@/lib/console-context';
 import { EditOutcomeAlert } from '@/components/yaml/edit-outcome-alert';
-import { apiGroupOf } from '@/components/yaml/object-yaml';
 import { useObjectEditor } from '@/components/yaml/use-object-editor';
 import { YamlEditor } from '@/components/yaml/yaml-editor';
 import type { DetailTabProps } from './tabs';
@@ -11,7 +11,7 @@ import type { DetailTabProps } from './tabs';
 export function YamlTab({ kind, object }: DetailTabProps) {
   const { can } = useConsole();
   const editor = useObjectEditor(kind, object);
-  const mayUpdate = can('update', kind.resource, apiGroupOf(kind.apiBase), object.metadata.namespace) === true;
+  const mayUpdate = can('update', kind.resource, apiGroupOf(kind), object.metadata.namespace) === true;
   return (
     <Stack spacing={2}>
       {mayUpdate && (

@@ -9,8 +9,3 @@ export function objectYaml(o: KubeObject): string {
   const { managedFields: _managed, ...metadata } = o.metadata as KubeObject['metadata'] & { managedFields?: unknown };
   return YAML.stringify({ ...o, metadata }, { sortMapEntries: true });
 }
-
-/** The API group of a REST base (`/apis/apps/v1` → `apps`, `/api/v1` → the core group ''). */
-export function apiGroupOf(apiBase: string): string {
-  return apiBase.startsWith('/apis/') ? apiBase.split('/')[2] : '';
-}

@@ -1,11 +1,6 @@
 'use client';
 import { useConsole } from '@/lib/console-context';
-import type { DashboardKind } from '@/lib/kinds';
-
-/** A kind's API group as RBAC names it ('' for the core group), from its REST base (`/apis/apps/v1` → `apps`). */
-export function apiGroupOf(kind: DashboardKind): string {
-  return kind.apiBase.startsWith('/apis/') ? kind.apiBase.split('/')[2] : '';
-}
+import { apiGroupOf, type DashboardKind } from '@/lib/kinds';
 
 /**
  * Whether RBAC lets the user `verb` an object of this kind (or its subresource) in its
