@@ -44,7 +44,7 @@ async function main(): Promise<void> {
         await page.goto('/ui/k/pods/');
         const grid = page.getByRole('grid', { name: 'Pods list' });
         await grid.getByRole('link', { name: 'web-0000' }).waitFor({ timeout: 60_000 });
-        await page.getByText(new RegExp(`of ${PODS}$`)).first().waitFor({ timeout: 60_000 });
+        await page.getByText(new RegExp(`of (${PODS}|${PODS.toLocaleString("en-US")})$`)).first().waitFor({ timeout: 60_000 });
         into.push(performance.now() - t0);
       }
       await context.close();
