@@ -73,18 +73,20 @@ async function main(): Promise<void> {
     fs.mkdirSync(OUT, { recursive: true });
     const { page } = await loggedIn(browser, api, 'admin', PASSWORD);
     await page.evaluate(() => (globalThis as any).localStorage.setItem('skiff.namespaces', JSON.stringify(['shop'])));
-    const shots: [string, string][] = [
+    const shots: [string, string, string?][] = [
       ['overview', '/ui/overview/'],
       ['deployments', '/ui/k/deployments/'],
       ['deployment', '/ui/k/deployments/view/?namespace=shop&name=web'],
+      ['rollout-history', '/ui/k/deployments/view/?namespace=shop&name=web', 'History'],
       ['pods', '/ui/k/pods/'],
       ['nodes', '/ui/k/nodes/'],
       ['create', '/ui/create/'],
       ['audit', '/ui/admin/audit/'],
     ];
-    for (const [name, url] of shots) {
+    for (const [name, url, tab] of shots) {
       await page.goto(url);
       await page.waitForLoadState('networkidle').catch(() => undefined);
+      if (tab) await page.getByRole('tab', { name: tab }).click();
       await page.waitForTimeout(1500);
       await page.screenshot({ path: path.join(OUT, `${name}.png`) });
       process.stdout.write(`docs/screenshots/${name}.png\n`);
