@@ -1,14 +1,7 @@
-import { parseRequestPath, writeVerb } from '@skiff/domain';
+import { parseRequestPath, writeVerb, type AuditEntry } from '@skiff/domain';
 
 /** What a write request is about, read from its path. */
-export interface RequestTarget {
-  verb: string;
-  group: string;
-  resource: string;
-  subresource: string;
-  namespace: string;
-  name: string;
-}
+export type RequestTarget = Pick<AuditEntry, 'verb' | 'group' | 'resource' | 'subresource' | 'namespace' | 'name'>;
 
 /**
  * The target of a write by path: Kubernetes paths as kube-apiserver reads them,

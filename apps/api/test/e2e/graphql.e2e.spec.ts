@@ -27,6 +27,22 @@ describe('GraphQL API', () => {
     return { status: r.status, data: r.body?.data, errors: r.body?.errors as { message: string; extensions: Record<string, unknown>; path?: string[] }[] | undefined };
   };
 
+  /** Runs `fn`, counting the SQL reads of objects meanwhile (the change feed and controllers of this process query on their own). */
+  async function countObjectReads<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
+    const ds = api.server.app.get(StoreRuntime).ds;
+    const original = ds.query.bind(ds);
+    let queries = 0;
+    ds.query = ((...args: Parameters<typeof ds.query>) => {
+      if (/FROM objects/.test(String(args[0]))) queries++;
+      return original(...args);
+    }) as typeof ds.query;
+    try {
+      return { result: await fn(), queries };
+    } finally {
+      ds.query = original;
+    }
+  }
+
   beforeAll(async () => {
     api = await startTestApi();
     agent = spawnAgent(api, ['--name=gq', '--runtime=simulated', '--simulated-nodes=2', '--start-delay-ms=100']);
@@ -65,20 +81,7 @@ describe('GraphQL API', () => {
     await api.kubectlOk(['set', 'image', 'deployment/web', 'web=web:2.0']);
     await api.kubectlOk(['annotate', 'deployment', 'web', '--overwrite', 'kubernetes.io/change-cause=second image']);
     await api.kubectlOk(['rollout', 'status', 'deployment/web', '--timeout=60s'], { timeoutMs: 70_000 });
-    const ds = api.server.app.get(StoreRuntime).ds;
-    const original = ds.query.bind(ds);
-    let queries = 0;
-    ds.query = ((...args: Parameters<typeof ds.query>) => {
-      // Object reads only: the change feed and controllers of this process query too, on their own.
-      if (/FROM objects/.test(String(args[0]))) queries++;
-      return original(...args);
-    }) as typeof ds.query;
-    let r: Awaited<ReturnType<typeof gql>>;
-    try {
-      r = await gql(DEPLOYMENT_TREE, { ns: 'default', name: 'web' });
-    } finally {
-      ds.query = original;
-    }
+    const { result: r, queries } = await countObjectReads(() => gql(DEPLOYMENT_TREE, { ns: 'default', name: 'web' }));
     expect(r.errors).toBeUndefined();
     const d = r.data.deployment;
     expect(d.replicaSets).toHaveLength(2);
@@ -97,20 +100,7 @@ describe('GraphQL API', () => {
   it('costs the same number of SQL queries for ten Deployments as for one (no N+1)', async () => {
     for (let i = 0; i < 9; i++) await api.kubectlOk(['create', 'deployment', `many-${i}`, '--image=x:1', '--replicas=1']);
     for (let i = 0; i < 9; i++) await api.kubectlOk(['rollout', 'status', `deployment/many-${i}`, '--timeout=60s'], { timeoutMs: 70_000 });
-    const ds = api.server.app.get(StoreRuntime).ds;
-    const original = ds.query.bind(ds);
-    let queries = 0;
-    ds.query = ((...args: Parameters<typeof ds.query>) => {
-      // Object reads only: the change feed and controllers of this process query too, on their own.
-      if (/FROM objects/.test(String(args[0]))) queries++;
-      return original(...args);
-    }) as typeof ds.query;
-    let r: Awaited<ReturnType<typeof gql>>;
-    try {
-      r = await gql(`{ deployments(namespace: "default") { metadata { name } replicaSets { pods { metadata { name } node { metadata { name } } } } events { reason } } }`);
-    } finally {
-      ds.query = original;
-    }
+    const { result: r, queries } = await countObjectReads(() => gql(`{ deployments(namespace: "default") { metadata { name } replicaSets { pods { metadata { name } node { metadata { name } } } } events { reason } } }`));
     expect(r.errors).toBeUndefined();
     expect(r.data.deployments.length).toBe(10);
     expect(queries).toBeLessThanOrEqual(5);
