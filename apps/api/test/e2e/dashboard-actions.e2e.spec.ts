@@ -66,20 +66,20 @@ describe('dashboard: object actions and workload tabs', () => {
     await refusal.filter({ hasText: 'Invalid value: -1: must be greater than or equal to 0' }).waitFor();
     expect(await refusal.locator('code').allTextContents()).toEqual(['replicas']);
 
-    await dialog.getByLabel('Replicas').fill('3');
-    await confirm(page, dialog, 'Deployment web scaled to 3 replicas');
-    await expectCount(pods, 3);
-    await expectCount(page.getByRole('grid', { name: 'Pods list' }).getByRole('row').filter({ hasText: 'Running' }), 3);
+    await dialog.getByLabel('Replicas').fill('5');
+    await confirm(page, dialog, 'Deployment web scaled to 5 replicas');
+    await expectCount(pods, 5);
+    await expectCount(page.getByRole('grid', { name: 'Pods list' }).getByRole('row').filter({ hasText: 'Running' }), 5);
     await expectCount(page.getByRole('grid', { name: 'ReplicaSets list' }).getByRole('link', { name: /^web-/ }), 1);
-    expect((await deployment()).spec.replicas).toBe(3);
+    expect((await deployment()).spec.replicas).toBe(5);
   });
 
   it('lists the Deployment’s events, newest first', async () => {
     await page.getByRole('tab', { name: 'Events' }).click();
     const grid = page.getByRole('grid', { name: 'Events list' });
-    await grid.getByRole('row').filter({ hasText: /Scaled up replica set web-\w+ to 3/ }).waitFor({ timeout: 30_000 });
+    await grid.getByRole('row').filter({ hasText: /Scaled up replica set web-\w+ to 5/ }).waitFor({ timeout: 30_000 });
     const messages = await grid.getByRole('row').filter({ hasText: 'ScalingReplicaSet' }).allTextContents();
-    expect(messages[0]).toMatch(/to 3/);
+    expect(messages[0]).toMatch(/to 5/);
   });
 
   it('sets an image, diffs the two revisions, rolls back, and shows it all without reloading', async () => {
@@ -134,7 +134,7 @@ describe('dashboard: object actions and workload tabs', () => {
     // Let the rollout the rollback started finish before the next test moves pods around.
     await until(async () => {
       const status = (await deployment()).status ?? {};
-      return status.replicas === 3 && status.updatedReplicas === 3 && status.availableReplicas === 3;
+      return status.replicas === 5 && status.updatedReplicas === 5 && status.availableReplicas === 5;
     }, 30_000);
   });
 
@@ -207,7 +207,7 @@ describe('dashboard: object actions and workload tabs', () => {
     await viewer.page.getByRole('table', { name: 'Rollout history' }).getByRole('row').filter({ hasText: 'web=web:2.0' }).waitFor();
     await expectCount(viewer.page.getByRole('button', { name: 'Roll back' }), 0, 1000);
     await viewer.page.getByRole('tab', { name: 'Pods' }).click();
-    await expectCount(viewer.page.getByRole('grid', { name: 'Pods list' }).getByRole('link', { name: /^web-/ }), 3);
+    await expectCount(viewer.page.getByRole('grid', { name: 'Pods list' }).getByRole('link', { name: /^web-/ }), 5);
     await viewer.context.close();
   });
 });

@@ -35,6 +35,26 @@ describe('dashboard', () => {
     await context.close();
   });
 
+  it('hides a Secret’s values until revealed, and a Deployment’s summary shows its rollout', async () => {
+    await api.kubectlOk(['create', 'secret', 'generic', 'db', '--from-literal=password=s3cret-value']);
+    const { page, context } = await loggedIn(browser, api, 'admin', ADMIN_PASSWORD);
+    await page.goto('/ui/k/secrets/view/?namespace=default&name=db');
+    await page.getByRole('tab', { name: 'Data' }).click();
+    const data = page.getByRole('table', { name: 'Data' });
+    await data.getByText('password').waitFor();
+    expect(await data.textContent()).not.toContain('s3cret-value');
+    await data.getByRole('button', { name: 'Reveal password' }).click();
+    await data.getByText('s3cret-value').waitFor();
+    await page.getByRole('tab', { name: 'YAML' }).click();
+    await page.getByRole('button', { name: 'Reveal values' }).waitFor();
+    expect(await page.getByLabel('YAML', { exact: true }).count()).toBe(0);
+
+    await page.goto('/ui/k/deployments/view/?namespace=default&name=web');
+    await page.getByText('Rollout complete').waitFor({ timeout: 30_000 });
+    await page.getByRole('cell', { name: 'web=web:1.0' }).waitFor();
+    await context.close();
+  });
+
   it('refuses a forged request from a view user’s session, and a cross-site one from an admin’s', async () => {
     await api.call('POST', '/skiff/v1/users', { body: { name: 'vera', password: 'vera-long-password' } });
     await api.kubectlOk(['create', 'rolebinding', 'vera-view', '-n', 'default', '--clusterrole=view', '--user=vera']);

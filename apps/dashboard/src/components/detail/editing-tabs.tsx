@@ -1,10 +1,12 @@
 'use client';
 import { LogsTab } from '@/components/logs/logs-tab';
 import type { DetailTab } from './tabs';
-import { YamlTab } from './yaml-tab';
+import { DataTab } from './data-tab';
+import { SecretAwareYamlTab } from './secret-yaml-gate';
 
 /** YAML view/edit and logs. */
 export const EDITING_TABS: DetailTab[] = [
-  { title: 'YAML', kinds: 'all', Component: YamlTab },
+  { title: 'Data', kinds: ['ConfigMap', 'Secret'], Component: DataTab },
+  { title: 'YAML', kinds: 'all', Component: SecretAwareYamlTab },
   { title: 'Logs', kinds: ['Pod'], Component: LogsTab },
 ];

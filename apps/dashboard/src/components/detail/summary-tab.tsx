@@ -1,8 +1,9 @@
 'use client';
 import { Chip, Paper, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { SpecSummary } from './spec-summary';
 import type { DetailTabProps } from './tabs';
 
-/** Metadata and conditions. */
+/** Metadata, the spec's main facts, and conditions. */
 export function SummaryTab({ object }: DetailTabProps) {
   const m = object.metadata;
   const conditions = ((object.status as { conditions?: { type: string; status: string; reason?: string; message?: string }[] } | undefined)?.conditions ?? []);
@@ -25,6 +26,7 @@ export function SummaryTab({ object }: DetailTabProps) {
           </TableBody>
         </Table>
       </Paper>
+      <SpecSummary object={object} />
       {conditions.length > 0 && (
         <Paper sx={{ p: 2 }}>
           <Typography variant="subtitle1" component="h2">
