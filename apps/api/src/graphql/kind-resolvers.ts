@@ -51,9 +51,9 @@ function kindResolver(t: ResourceType): Type<unknown> {
       return obj;
     }
 
-    async changed(namespace: string | undefined, labelSelector: string | undefined, resourceVersion: string | undefined, ctx: GqlContext): Promise<AsyncIterableIterator<ObjectEvent>> {
+    async changed(namespace: string | undefined, labelSelector: string | undefined, resourceVersion: string | undefined, fieldSelector: string | undefined, ctx: GqlContext): Promise<AsyncIterableIterator<ObjectEvent>> {
       await this.access.authorize(ctx, 'watch', t, namespace ?? '');
-      const filter = ListFilter.parse(t, namespace ?? '', labelSelector);
+      const filter = ListFilter.parse(t, namespace ?? '', labelSelector, fieldSelector);
       const from = resourceVersion && /^\d+$/.test(resourceVersion) ? Number(resourceVersion) : this.rt.hub.revision;
       return watchEvents(this.rt.hub, filter, from);
     }
@@ -64,7 +64,7 @@ function kindResolver(t: ResourceType): Type<unknown> {
   // What TypeScript would emit for decorated methods: Nest reads the parameter types.
   Reflect.defineMetadata('design:paramtypes', [String, String, String, Object], proto, 'list');
   Reflect.defineMetadata('design:paramtypes', [String, String, Object], proto, 'get');
-  Reflect.defineMetadata('design:paramtypes', [String, String, String, Object], proto, 'changed');
+  Reflect.defineMetadata('design:paramtypes', [String, String, String, String, Object], proto, 'changed');
   Reflect.defineMetadata('design:paramtypes', [Object], proto, 'raw');
   Reflect.defineMetadata('design:paramtypes', [ObjectAccess, StoreRuntime], named);
   const namespaceArg = optionalString(t.namespaced ? 'The namespace; all namespaces when left out.' : 'Ignored: the kind is cluster-scoped.');
@@ -84,7 +84,8 @@ function kindResolver(t: ResourceType): Type<unknown> {
   Args('namespace', namespaceArg)(proto, 'changed', 0);
   Args('labelSelector', optionalString('A label selector.'))(proto, 'changed', 1);
   Args('resourceVersion', optionalString('Start after this revision (e.g. a list’s), so nothing is missed in between.'))(proto, 'changed', 2);
-  Context()(proto, 'changed', 3);
+  Args('fieldSelector', optionalString('A field selector, e.g. `spec.nodeName=node-1`.'))(proto, 'changed', 3);
+  Context()(proto, 'changed', 4);
 
   // The whole object as REST returns it: for clients (the dashboard) that print or edit it whole.
   method('raw', ResolveField('raw', () => GraphQLJSON, { description: `The whole ${t.kind}, as the Kubernetes API returns it.` }));

@@ -153,7 +153,10 @@ describe('dashboard: editing, logs and search', () => {
     await page.getByText('The object changed on the server since you began editing.').waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Apply' }).click();
     const conflict = page.getByRole('alert').filter({ hasText: 'Conflict' });
-    await conflict.waitFor();
+    // Said in the failure: what the page answered instead (this step once timed out under load in CI).
+    await conflict.waitFor().catch(async (e) => {
+      throw new Error(`${(e as Error).message}\nalerts shown: ${JSON.stringify(await page.getByRole('alert').allTextContents())}\nserver has: ${JSON.stringify((await api.call('GET', `${deployments}/ticker`)).body.metadata)}`);
+    });
     await conflict.getByRole('button', { name: 'Reload' }).click();
     await editorLine(page, /edited-by: someone-else/).waitFor();
     await editorLine(page, /^\s*replicas: 2$/).waitFor();

@@ -19,7 +19,7 @@ const revision = (o: KubeObject | undefined) => Number(o?.metadata.resourceVersi
  * then each event applies unless the object held is newer (revisions are cluster-wide, so
  * an object's resourceVersion orders its states). Renders are batched per 100 ms.
  */
-export function useLiveList(k: DashboardKind | undefined, namespaces: readonly string[], extraFilter?: string): { items: KubeObject[]; loading: boolean; error?: Error } {
+export function useLiveList(k: DashboardKind | undefined, namespaces: readonly string[], extraFilter?: string, fieldSelector?: string): { items: KubeObject[]; loading: boolean; error?: Error } {
   const [state, setState] = useState<{ items: KubeObject[]; loading: boolean; error?: Error }>({ items: [], loading: true });
   const nsKey = namespaces.join(',');
   useEffect(() => {
@@ -44,8 +44,8 @@ export function useLiveList(k: DashboardKind | undefined, namespaces: readonly s
     };
     const ns = k.namespaced && namespaces.length === 1 ? namespaces[0] : null;
     const stop = subscribe<Record<string, ObjectEvent>>(
-      `subscription($ns: String, $sel: String) { ${k.changed}(namespace: $ns, labelSelector: $sel) { type object { raw } } }`,
-      { ns, sel: extraFilter ?? null },
+      `subscription($ns: String, $sel: String, $fields: String) { ${k.changed}(namespace: $ns, labelSelector: $sel, fieldSelector: $fields) { type object { raw } } }`,
+      { ns, sel: extraFilter ?? null, fields: fieldSelector ?? null },
       (data) => {
         const e = data[k.changed];
         if (!listed) waiting.push(e);
@@ -55,7 +55,11 @@ export function useLiveList(k: DashboardKind | undefined, namespaces: readonly s
         }
       },
     );
-    gql<Record<string, { raw: KubeObject }[]>>(`query($ns: String, $sel: String) { ${k.list}(namespace: $ns, labelSelector: $sel) { raw } }`, { ns, sel: extraFilter ?? null })
+    gql<Record<string, { raw: KubeObject }[]>>(`query($ns: String, $sel: String, $fields: String) { ${k.list}(namespace: $ns, labelSelector: $sel, fieldSelector: $fields) { raw } }`, {
+      ns,
+      sel: extraFilter ?? null,
+      fields: fieldSelector ?? null,
+    })
       .then((data) => {
         for (const { raw } of data[k.list] ?? []) if (inView(raw)) objects.set(key(raw), raw);
         listed = true;
@@ -69,7 +73,7 @@ export function useLiveList(k: DashboardKind | undefined, namespaces: readonly s
       if (timer) clearTimeout(timer);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [k?.kind, nsKey, extraFilter]);
+  }, [k?.kind, nsKey, extraFilter, fieldSelector]);
   return state;
 }
 
