@@ -5,7 +5,7 @@ import { yaml } from '@codemirror/lang-yaml';
 import { Box, Typography } from '@mui/material';
 import { useThemeMode } from '@/lib/theme';
 import { lineMarks, setMarkedLines } from './line-marks';
-import { textChange } from './text-change';
+import { textChanges } from './text-change';
 
 interface Props {
   value: string;
@@ -23,11 +23,11 @@ const NONE: number[] = [];
 export function YamlEditor({ value, onChange, readOnly = false, markedLines = NONE, label = 'YAML', minHeight = '320px' }: Props) {
   const { mode } = useThemeMode();
   const ref = useRef<ReactCodeMirrorRef>(null);
-  // CodeMirror gets the first text only; later texts change just what differs (see textChange).
+  // CodeMirror gets the first text only; later texts change just what differs (see textChanges).
   const [initial] = useState(value);
   const sync = (view: EditorView | undefined) => {
     const current = view?.state.doc.toString();
-    if (view && current !== value) view.dispatch({ changes: textChange(current!, value), annotations: ExternalChange.of(true) });
+    if (view && current !== value) view.dispatch({ changes: textChanges(current!, value), annotations: ExternalChange.of(true) });
   };
   useEffect(() => sync(ref.current?.view));
   const extensions = useMemo(() => [yaml(), lineMarks(), EditorView.contentAttributes.of({ 'aria-label': label })], [label]);
