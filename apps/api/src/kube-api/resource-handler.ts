@@ -200,11 +200,7 @@ export class ResourceHandler {
     send(req, res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
 
-  /**
-   * `pods/<name>/eviction` (policy/v1 Eviction, what `kubectl drain` posts): the pod is
-   * deleted with the Eviction's deleteOptions. PodDisruptionBudgets are not served, so
-   * no eviction is refused for one.
-   */
+  /** `pods/<name>/eviction` (policy/v1 Eviction, what `kubectl drain` posts): see ObjectRegistry.evictPod. */
   private async evict(req: Request, res: Response, r: Req, ctx: RequestContext): Promise<void> {
     const body = (await readObjectBody(req)) as { kind?: string; metadata?: { name?: string }; deleteOptions?: { gracePeriodSeconds?: number; preconditions?: { uid?: string; resourceVersion?: string }; propagationPolicy?: string } };
     if (body?.kind !== 'Eviction') throw Errors.badRequest(`expected an Eviction, got ${JSON.stringify(body?.kind ?? '')}`);
@@ -212,7 +208,7 @@ export class ResourceHandler {
       throw Errors.badRequest(`name in URL does not match name in Eviction object`);
     }
     const o = body.deleteOptions ?? {};
-    await this.registry.delete(r.type, r.namespace, r.name, { gracePeriodSeconds: o.gracePeriodSeconds, preconditions: o.preconditions, propagationPolicy: o.propagationPolicy as never }, ctx);
+    await this.registry.evictPod(r.type, r.namespace, r.name, { gracePeriodSeconds: o.gracePeriodSeconds, preconditions: o.preconditions, propagationPolicy: o.propagationPolicy as never }, ctx);
     send(req, res, 201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
   }
 }

@@ -177,6 +177,15 @@ export class ObjectRegistry {
     return (await this.store.write(op)).object;
   }
 
+  /**
+   * A pod's eviction (`pods/<name>/eviction`, what `kubectl drain` asks for, from REST and
+   * GraphQL alike): the pod is deleted with the eviction's options. PodDisruptionBudgets
+   * are not served, so none refuses it; when they are, this is where they are checked.
+   */
+  evictPod(pods: ResourceType, namespace: string, name: string, opts: DeleteOptions, ctx: RequestContext): Promise<DeleteResult> {
+    return this.delete(pods, namespace, name, opts, ctx);
+  }
+
   async delete(type: ResourceType, namespace: string, name: string, opts: DeleteOptions, ctx: RequestContext): Promise<DeleteResult> {
     const key = objectKey(type, namespace, name);
     let removed = false;

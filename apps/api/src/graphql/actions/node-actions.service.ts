@@ -72,16 +72,16 @@ export class NodeActions {
   }
 
   /**
-   * One eviction, as `POST pods/<name>/eviction` does it (no PodDisruptionBudgets are
-   * served, so none refuses it): the pod is deleted with its grace period. False when
-   * it was already gone (or is another pod of the same name by now).
+   * One eviction, authorized and carried out as `POST pods/<name>/eviction` is
+   * (ObjectRegistry.evictPod). False when the pod was already gone (or is another pod of
+   * the same name by now).
    */
   private async evict(ctx: GqlContext, pod: Pod, gracePeriodSeconds?: number): Promise<boolean> {
     const ns = pod.metadata.namespace ?? '';
     const name = pod.metadata.name ?? '';
     const rc = await this.access.writeContext(ctx, 'create', PODS, ns, name, 'eviction');
     try {
-      await this.registry.delete(PODS, ns, name, { gracePeriodSeconds, preconditions: { uid: pod.metadata.uid } }, rc);
+      await this.registry.evictPod(PODS, ns, name, { gracePeriodSeconds, preconditions: { uid: pod.metadata.uid } }, rc);
       return true;
     } catch (e) {
       if (isStatusError(e) && (e.code === 404 || e.code === 409)) return false;
