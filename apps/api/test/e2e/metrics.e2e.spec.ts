@@ -115,7 +115,7 @@ describe('resource metrics (kubectl top)', () => {
     const table = await api.kubectl(['get', 'podmetrics', 'busy']);
     expect(table.stderr).toBe('');
     expect(table.stdout).toMatch(/^NAME\s+CPU\s+MEMORY\s+WINDOW\n/);
-    expect(table.stdout).toMatch(/^busy\s+\d+[num]?\s+\d+(Ki|Mi)?\s+[\d.]+s$/m);
+    expect(table.stdout).toMatch(/^busy\s+\d+[num]?\s+\d+(Ki|Mi)?\s+[\d.]+m?s$/m);
   });
 
   it('kubectl top node prints the node with numbers and percentages of allocatable', async () => {
