@@ -64,6 +64,8 @@ export class AccountService {
   async createFirstAdmin(name: string, password: string): Promise<Account | undefined> {
     const bad = checkPassword(password);
     if (bad) throw Errors.badRequest(bad);
+    // Every start asks; hash (argon2, deliberately slow) only when there is no user yet.
+    if ((await this.ds.query(`SELECT 1 FROM users LIMIT 1`)).length) return undefined;
     const rows = await this.ds.query(
       `INSERT INTO users (name, password_hash, groups) SELECT $1, $2, ARRAY['system:masters'] WHERE NOT EXISTS (SELECT 1 FROM users)
        ON CONFLICT (name) DO NOTHING RETURNING name, groups, created_at`,

@@ -6,6 +6,7 @@ import { ListFilter } from '../registry/list-filter';
 import { StoreRuntime } from '../store/store-runtime';
 import type { GqlContext } from './graphql-context';
 import { KUBE_TYPES } from './kube-types';
+import { optionalStr } from './graphql-args';
 import { ObjectAccess } from './object-access';
 import { watchEvents, type ObjectEvent } from './watch-iterator';
 
@@ -17,7 +18,6 @@ export function queryNames(t: ResourceType): { single: string; list: string; cha
   return { single, list, changed: `${single}Changed` };
 }
 
-const optionalString = (description: string) => ({ nullable: true, type: () => String, description });
 
 /**
  * The queries and subscription of one served kind, typed with its object type:
@@ -67,12 +67,12 @@ function kindResolver(t: ResourceType): Type<unknown> {
   Reflect.defineMetadata('design:paramtypes', [String, String, String, String, Object], proto, 'changed');
   Reflect.defineMetadata('design:paramtypes', [Object], proto, 'raw');
   Reflect.defineMetadata('design:paramtypes', [ObjectAccess, StoreRuntime], named);
-  const namespaceArg = optionalString(t.namespaced ? 'The namespace; all namespaces when left out.' : 'Ignored: the kind is cluster-scoped.');
+  const namespaceArg = optionalStr(t.namespaced ? 'The namespace; all namespaces when left out.' : 'Ignored: the kind is cluster-scoped.');
 
   method('list', Query(() => [objectType], { name: names.list, nullable: true, description: `${t.kind} objects, filtered like kubectl get.` }));
   Args('namespace', namespaceArg)(proto, 'list', 0);
-  Args('labelSelector', optionalString('A label selector, e.g. `app=web,tier!=db`.'))(proto, 'list', 1);
-  Args('fieldSelector', optionalString('A field selector, e.g. `status.phase=Running`.'))(proto, 'list', 2);
+  Args('labelSelector', optionalStr('A label selector, e.g. `app=web,tier!=db`.'))(proto, 'list', 1);
+  Args('fieldSelector', optionalStr('A field selector, e.g. `status.phase=Running`.'))(proto, 'list', 2);
   Context()(proto, 'list', 3);
 
   method('get', Query(() => objectType, { name: names.single, nullable: true, description: `One ${t.kind}, or null when there is none.` }));
@@ -82,9 +82,9 @@ function kindResolver(t: ResourceType): Type<unknown> {
 
   method('changed', Subscription(() => Event, { name: names.changed, resolve: (event: ObjectEvent) => event, description: `Changes of ${t.kind} objects from now (or after resourceVersion).` }));
   Args('namespace', namespaceArg)(proto, 'changed', 0);
-  Args('labelSelector', optionalString('A label selector.'))(proto, 'changed', 1);
-  Args('resourceVersion', optionalString('Start after this revision (e.g. a list’s), so nothing is missed in between.'))(proto, 'changed', 2);
-  Args('fieldSelector', optionalString('A field selector, e.g. `spec.nodeName=node-1`.'))(proto, 'changed', 3);
+  Args('labelSelector', optionalStr('A label selector.'))(proto, 'changed', 1);
+  Args('resourceVersion', optionalStr('Start after this revision (e.g. a list’s), so nothing is missed in between.'))(proto, 'changed', 2);
+  Args('fieldSelector', optionalStr('A field selector, e.g. `spec.nodeName=node-1`.'))(proto, 'changed', 3);
   Context()(proto, 'changed', 4);
 
   // The whole object as REST returns it: for clients (the dashboard) that print or edit it whole.

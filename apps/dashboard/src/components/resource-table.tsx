@@ -8,6 +8,15 @@ import { toTable } from '@skiff/domain/tables';
 import { detailHref, type DashboardKind } from '@/lib/kinds';
 import { StatusIcon } from './status-icon';
 
+/** How a full-page list grid looks and pages (kind lists, role bindings). */
+export const LIST_GRID = {
+  density: 'compact',
+  disableRowSelectionOnClick: true,
+  initialState: { pagination: { paginationModel: { pageSize: 100 } } },
+  pageSizeOptions: [25, 100, 500],
+  sx: { height: 'calc(100vh - 200px)', minHeight: 360 },
+} as const;
+
 interface Row {
   id: string;
   object: KubeObject;
@@ -59,11 +68,7 @@ export function ResourceTable({ kind, items, loading, showNamespace }: { kind: D
       rows={rows}
       columns={columns}
       loading={loading}
-      density="compact"
-      disableRowSelectionOnClick
-      initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}
-      pageSizeOptions={[25, 100, 500]}
-      sx={{ height: 'calc(100vh - 200px)', minHeight: 360 }}
+      {...LIST_GRID}
       aria-label={`${kind.title} list`}
     />
   );

@@ -18,6 +18,7 @@ import { ManifestApply } from './manifest-apply.service';
 import { NodeActions } from './node-actions.service';
 import { ObjectActions } from './object-actions.service';
 import { RolloutActions } from './rollout-actions.service';
+import { KIND, NAME, NAMESPACE, optionalStr, orUndefined, str } from '../graphql-args';
 
 const SCALABLE = typesOfKinds(...SCALABLE_KINDS);
 const IMAGES = typesOfKinds(...IMAGE_KINDS);
@@ -25,14 +26,8 @@ const RESTARTABLE = typesOfKinds(...RESTARTABLE_KINDS);
 const ROLLBACK = typesOfKinds(...ROLLBACK_KINDS);
 const DEPLOYMENTS = typesOfKinds('Deployment');
 
-const str = (description: string) => ({ type: () => String, description });
-const optionalStr = (description: string) => ({ type: () => String, nullable: true, description });
 const optionalBool = (description: string) => ({ type: () => Boolean, nullable: true, description });
-const KIND = str('The kind, as kubectl names it: `Deployment`, `deployments`, `deploy`.');
-const NAMESPACE = optionalStr('The namespace; `default` when left out.');
-const NAME = str('The object’s name.');
 const CHANGE_CAUSE = optionalStr('The kubernetes.io/change-cause to record; by default who did what, e.g. `alice via GraphQL: set image web=nginx:1.27`.');
-const orUndefined = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
 
 /**
  * Mutations for the everyday actions, each authorized as the kubectl command's own

@@ -6,11 +6,9 @@ import { TokenService } from '../../auth/token.service';
 import type { GqlContext } from '../graphql-context';
 import { IssuedToken, Token, User, UserInfo } from './account-types';
 import { ClusterEndpoint } from './cluster-endpoint';
+import { optionalStr, orUndefined, str } from '../graphql-args';
 
-const str = (description: string) => ({ type: () => String, description });
-const optionalStr = (description: string) => ({ type: () => String, nullable: true, description });
 const EXPIRES = { type: () => Int, nullable: true, description: 'Seconds the token lives, 60 to 10 years; never expires when left out.' };
-const orUndefined = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
 
 /**
  * Users and tokens, as the REST accounts API serves them and by the same rules

@@ -4,9 +4,8 @@ import { GraphQLJSON } from 'graphql-scalars';
 import type { KubeObject } from '@skiff/domain';
 import type { GqlContext } from '../graphql-context';
 import { RoleGrants } from './role-grants.service';
+import { optionalStr, orUndefined } from '../graphql-args';
 
-const optionalStr = (description: string) => ({ type: () => String, nullable: true, description });
-const orUndefined = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
 const NAMESPACE = optionalStr('The namespace of a RoleBinding; left out, the binding is a cluster-wide ClusterRoleBinding.');
 
 /** Role-binding helpers for the dashboard: grant and revoke roles with RBAC and its escalation check as for kubectl. */

@@ -6,13 +6,8 @@ import { HistoryService } from '../../history/history.service';
 import { namespaceFor } from '../actions/action-writes';
 import type { GqlContext } from '../graphql-context';
 import { ObjectDiff, ObjectRevisionList } from './history-types';
+import { KIND, NAME, NAMESPACE, optionalStr, orUndefined, str } from '../graphql-args';
 
-const str = (description: string) => ({ type: () => String, description });
-const optionalStr = (description: string) => ({ type: () => String, nullable: true, description });
-const KIND = str('The kind, as kubectl names it: `Deployment`, `deployments`, `deploy`.');
-const NAMESPACE = optionalStr('The namespace; `default` when left out (ignored for cluster-scoped kinds).');
-const NAME = str('The object’s name.');
-const orUndefined = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
 
 /**
  * An object's history over GraphQL (docs/history.md): as it was, its revisions, the diff

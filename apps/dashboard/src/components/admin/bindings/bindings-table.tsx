@@ -6,6 +6,7 @@ import { useConsole } from '@/lib/console-context';
 import { RBAC_GROUP } from '../admin-kinds';
 import type { BindingRow } from './binding-rows';
 import { RevokeRoleDialog } from './revoke-role-dialog';
+import { LIST_GRID } from '@/components/resource-table';
 
 /** Who holds which role where; "revoke" on the bindings RBAC lets the user delete. */
 export function BindingsTable({ rows, loading }: { rows: BindingRow[]; loading: boolean }) {
@@ -32,11 +33,7 @@ export function BindingsTable({ rows, loading }: { rows: BindingRow[]; loading: 
         rows={rows}
         columns={columns}
         loading={loading}
-        density="compact"
-        disableRowSelectionOnClick
-        initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}
-        pageSizeOptions={[25, 100, 500]}
-        sx={{ height: 'calc(100vh - 200px)', minHeight: 360 }}
+        {...LIST_GRID}
         aria-label="Role bindings"
       />
       {revoking && <RevokeRoleDialog binding={revoking} onClose={() => setRevoking(undefined)} onRevoked={() => setRevoking(undefined)} />}
