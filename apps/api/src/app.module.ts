@@ -9,6 +9,7 @@ import { SessionsController } from './accounts/sessions.controller';
 import { JoinController } from './auth/join.controller';
 import { SKIFF_CONFIG, type SkiffConfig } from './config/skiff-config';
 import { EncryptionModule } from './encryption/encryption.module';
+import { HealthController } from './health/health.controller';
 import { KubeApiController } from './kube-api/kube-api.controller';
 import { HistoryModule } from './history/history.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -25,7 +26,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       global: true,
       imports: [StoreModule, AuditModule, RegistryModule, AuthModule, ControllersModule, SchedulerModule, MetricsModule, HistoryModule, EncryptionModule, DeployHooksModule, GraphqlModule],
-      controllers: [KubeApiController, JoinController, AccountsController, SessionsController],
+      controllers: [HealthController, KubeApiController, JoinController, AccountsController, SessionsController],
       providers: [
         { provide: SKIFF_CONFIG, useValue: config },
         { provide: KUBELET_CLIENT, useValue: kubeletClient },

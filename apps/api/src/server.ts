@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { SkiffConfig } from './config/skiff-config';
 import { StatusExceptionFilter } from './kube-api/status-exception.filter';
 import { serveDashboard } from './dashboard/serve-dashboard';
+import { serveHealthOnly } from './health/health-only';
 import { ensureServingPki, type ServingPki } from './tls/pki';
 
 export interface RunningServer {
@@ -17,7 +18,9 @@ export interface RunningServer {
 
 /** Builds the Nest application for `config` and serves it over HTTPS. */
 export async function startServer(config: SkiffConfig, opts: { logger?: boolean } = {}): Promise<RunningServer> {
-  const pki = ensureServingPki(config.home);
+  // The name it was told to listen on is one clients use too (unless it means "every address").
+  const listenName = ['0.0.0.0', '::'].includes(config.host) ? [] : [config.host];
+  const pki = ensureServingPki(config.home, [...listenName, ...config.tlsSans]);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, pki.kubeletClient), {
     httpsOptions: { key: pki.key, cert: pki.cert },
     // The Kubernetes API reads its own bodies (size limit, YAML, patch types).
@@ -25,7 +28,8 @@ export async function startServer(config: SkiffConfig, opts: { logger?: boolean 
     logger: opts.logger === false ? false : (['debug', 'log', 'warn', 'error'] as const).slice(['debug', 'log', 'warn', 'error'].indexOf(config.logLevel)),
   });
   app.useGlobalFilters(new StatusExceptionFilter());
-  serveDashboard(app, config);
+  if (config.roles.has('api')) serveDashboard(app, config);
+  else serveHealthOnly(app, config.roles);
   // Kubernetes query parameters are flat (a repeated one becomes an array): no need for qs.
   app.set('query parser', 'simple');
   app.set('x-powered-by', false);

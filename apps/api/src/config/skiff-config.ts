@@ -14,6 +14,8 @@ export interface SkiffConfig {
   host: string;
   port: number;
   roles: Set<'api' | 'controllers' | 'scheduler'>;
+  /** Extra names and addresses for the serving certificate (SKIFF_TLS_SANS), beyond loopback and the host name. */
+  tlsSans: string[];
   /** How many revisions the change log keeps before compaction. */
   historyRevisions: number;
   /** How many change events the Redis stream keeps (approximate trim). */
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SkiffConfig {
     host: env.SKIFF_HOST || '127.0.0.1',
     port: int(env, 'SKIFF_PORT', 6443),
     roles: roles as SkiffConfig['roles'],
+    tlsSans: (env.SKIFF_TLS_SANS || '').split(',').map((n) => n.trim()).filter(Boolean),
     historyRevisions: int(env, 'SKIFF_HISTORY_REVISIONS', 1_000_000),
     streamLength: int(env, 'SKIFF_STREAM_LENGTH', 100_000),
     bookmarkIntervalMs: int(env, 'SKIFF_WATCH_BOOKMARK_SECONDS', 60) * 1000,

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { isStatusError } from '@skiff/domain';
+import { isStoreUnavailable, storeUnavailable } from '../store/store-unavailable';
 
 /**
  * A GraphQL error as a Kubernetes client would want it: a failure from the registry or
@@ -8,7 +9,8 @@ import { isStatusError } from '@skiff/domain';
  * error code, its HTTP code, and the fields its causes name.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  const original = isStoreUnavailable(unwrapped) ? storeUnavailable() : unwrapped;
   if (!isStatusError(original)) return formatted;
   const status = original.toStatus();
   return {

@@ -47,11 +47,6 @@ export class KubeApiController {
     this.handler = new ResourceHandler(registry, rt.store, rt.hub, new KubeletClient(kubeletClient), { bookmarkIntervalMs: config.bookmarkIntervalMs });
   }
 
-  @Get(['healthz', 'readyz', 'livez'])
-  health(@Res() res: Response): void {
-    res.type('text/plain').send('ok');
-  }
-
   @Get('version')
   version(@Req() req: Request, @Res() res: Response): void {
     send(req, res, 200, {

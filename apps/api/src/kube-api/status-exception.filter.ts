@@ -1,9 +1,13 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Errors, isStatusError } from '@skiff/domain';
+import { isStoreUnavailable, storeUnavailable } from '../store/store-unavailable';
 import { sendError } from './negotiation';
 
-/** Every error leaves the server as a Kubernetes `Status`; unexpected ones are logged and become 500. */
+/**
+ * Every error leaves the server as a Kubernetes `Status`: Postgres out of reach becomes 503
+ * (clients retry); unexpected ones are logged and become 500.
+ */
 @Catch()
 export class StatusExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('kube-api');
@@ -19,6 +23,9 @@ export class StatusExceptionFilter implements ExceptionFilter {
       if (exception instanceof HttpException) {
         const code = exception.getStatus();
         err = code === 404 ? Errors.pathNotFound() : code === 413 ? Errors.requestEntityTooLarge() : Errors.badRequest(exception.message);
+      } else if (isStoreUnavailable(exception)) {
+        err = storeUnavailable();
+        this.logger.warn(`${req.method} ${req.url}: store unavailable: ${(exception as Error)?.message ?? exception}`);
       } else {
         this.logger.error(`${req.method} ${req.url}: ${(exception as Error)?.stack ?? exception}`);
       }

@@ -2,6 +2,7 @@ import type { Client } from 'pg';
 import { Errors, groupResource, type KubeObject } from '@skiff/domain';
 import type { BodyCodec } from '../encryption/body-codec';
 import { BatchSql, type Row } from './batch-sql';
+import { isStoreUnavailable, storeUnavailable } from './store-unavailable';
 import { keyString, type Change, type ObjectKey, type WriteOp, type WriteResult } from './store-types';
 
 interface Pending {
@@ -132,7 +133,8 @@ export class WriteBatcher {
       });
     } catch (e) {
       await this.sql.rollback();
-      const err = Errors.internal(`store write failed: ${(e as Error).message}`);
+      // Postgres out of reach: 503, the client retries (a create that did land answers 409 AlreadyExists then).
+      const err = isStoreUnavailable(e) ? storeUnavailable() : Errors.internal(`store write failed: ${(e as Error).message}`);
       for (const p of batch) p.reject(err);
       return;
     }

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { freePort, waitForPort } from '../support/ports';
 import { startTestApi, type TestApi } from '../support/test-server';
 import { openWatch, until } from '../support/watch-client';
 
@@ -54,25 +54,3 @@ describe('Redis outage', () => {
     expect(w.events.map((e) => Number(e.object.metadata.resourceVersion))).toEqual(Array.from({ length: 150 }, (_, i) => from + 1 + i));
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const c = net.connect(port, '127.0.0.1');
-      c.once('connect', () => (c.destroy(), resolve(true)));
-      c.once('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`redis-server did not listen on ${port}`);
-}

@@ -36,7 +36,7 @@ export const KUBECTL = process.env.KUBECTL || '/usr/bin/kubectl';
  * Pod and Service address ranges of this Jest worker's own, so suites running at once
  * never put two pods (or two ClusterIPs) on one loopback address.
  */
-function workerAddressRanges(): Record<string, string> {
+export function workerAddressRanges(): Record<string, string> {
   const id = Number(process.env.JEST_WORKER_ID ?? 1);
   return { SKIFF_POD_CIDR: `127.${64 + 16 * (id % 4)}.0.0/12`, SKIFF_SERVICE_CIDR: `127.${32 + (id % 32)}.0.0/16` };
 }

@@ -105,6 +105,10 @@ export const Errors = {
   tooManyRequests(message: string, retryAfterSeconds: number): StatusError {
     return new StatusError(429, 'TooManyRequests', message, { retryAfterSeconds });
   },
+  /** 503: the server cannot reach its storage (or another dependency) for now; clients retry after `retryAfterSeconds`. */
+  serviceUnavailable(message: string, retryAfterSeconds = 1): StatusError {
+    return new StatusError(503, 'ServiceUnavailable', message, { retryAfterSeconds });
+  },
   internal(message: string): StatusError {
     return new StatusError(500, 'InternalError', `Internal error occurred: ${message}`, {
       causes: [{ message }],
