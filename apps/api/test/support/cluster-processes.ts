@@ -144,7 +144,7 @@ export class ProcessCluster {
     const worker = async (role: 'controllers' | 'scheduler') => {
       const port = await freePort();
       this.workerPorts.push(port);
-      const p = new ClusterProcess(role, [main], { ...this.shared, SKIFF_ROLES: role, SKIFF_HOME: path.join(this.dir, role), SKIFF_PORT: String(port) }, this.dir);
+      const p = new ClusterProcess(role, [main], { ...this.shared, SKIFF_ROLES: role, SKIFF_HOME: this.home, SKIFF_PORT: String(port) }, this.dir);
       p.start();
       await this.waitReady(port, p);
       return p;
