@@ -2,6 +2,7 @@ import type { KubeObject, KubeList } from '@skiff/domain';
 import type { ApiClient } from './api-client';
 import { MetricsReporter, type MetricsOptions } from './metrics/metrics-reporter';
 import { NodeAgent, type Drain, type NodeResources, type StartEndpoint } from './node-agent';
+import { observeRunningPods, timePodWorker } from './observability/agent-metrics';
 import type { RuntimeDriver } from './runtime/runtime';
 
 export interface AgentOptions {
@@ -38,6 +39,7 @@ export class Agent {
   async start(): Promise<void> {
     await inBatches([...this.nodes.values()], 32, (n) => n.register());
     this.opts.log?.(`registered ${this.nodes.size} node(s)`);
+    observeRunningPods(() => [...this.nodes.values()].reduce((n, node) => n + node.runningPods, 0));
     this.timer = setInterval(() => void inBatches([...this.nodes.values()], 32, (n) => n.renewLease()).catch((e) => this.opts.log?.(`lease renewal: ${e.message}`)), this.opts.leaseRenewMs ?? 10_000);
     void this.watchPods();
     if (this.opts.metrics) this.metrics = MetricsReporter.start(this.api, this.opts.nodes, this.opts.runtime, this.opts.metrics, this.opts.log);
@@ -92,7 +94,7 @@ export class Agent {
     const node = this.nodeOf(pod);
     if (!node) return;
     if (type === 'DELETED') return node.forget(pod);
-    node.sync(pod).catch((e) => this.opts.log?.(`pod ${pod.metadata.namespace}/${pod.metadata.name}: ${(e as Error).message}`));
+    timePodWorker(pod.metadata.deletionTimestamp ? 'delete' : 'sync', () => node.sync(pod)).catch((e) => this.opts.log?.(`pod ${pod.metadata.namespace}/${pod.metadata.name}: ${(e as Error).message}`));
   }
 }
 

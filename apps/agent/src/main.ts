@@ -12,14 +12,17 @@ import { parseArgs } from 'util';
 import { Agent } from './agent';
 import { ApiClient } from './api-client';
 import { AgentEvents } from './events';
+import { createAgentLogger } from './observability/agent-logger';
 import { ProcessRuntime } from './runtime/process-runtime';
 import { startKubeletServer } from './server/kubelet-server';
 import type { RuntimeDriver } from './runtime/runtime';
 import { SimulatedRuntime } from './runtime/simulated';
 import { ServiceProxy } from './proxy/service-proxy';
 
+const logger = createAgentLogger();
+
 function log(msg: string): void {
-  process.stderr.write(`skiff-agent: ${msg}\n`);
+  logger.info(msg);
 }
 
 async function main(): Promise<void> {
@@ -113,6 +116,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  log((e as Error).message);
+  logger.fatal((e as Error).message);
   process.exit(1);
 });

@@ -14,6 +14,7 @@ import {
   type PodVolumeSpec,
 } from '@skiff/domain';
 import type { ApiClient } from './api-client';
+import { podStartTimer } from './observability/agent-metrics';
 import type { PodRuntimeStatus, RuntimeDriver } from './runtime/runtime';
 
 export interface NodeResources {
@@ -48,6 +49,11 @@ export class NodeAgent {
     private readonly startEndpoint?: StartEndpoint,
     private readonly drain?: Drain,
   ) {}
+
+  /** Pods this node runs now. */
+  get runningPods(): number {
+    return this.running.size;
+  }
 
   get hostIP(): string {
     return this.podCIDR ? nodeAddress(this.podCIDR) : '127.0.0.1';
@@ -159,7 +165,9 @@ export class NodeAgent {
       }
       void flush();
     };
+    const started = podStartTimer(pod);
     const report = (status: PodRuntimeStatus) => {
+      started(status);
       wanted = status;
       void flush();
     };

@@ -13,6 +13,7 @@ import { HealthController } from './health/health.controller';
 import { KubeApiController } from './kube-api/kube-api.controller';
 import { HistoryModule } from './history/history.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { KUBELET_CLIENT, type KubeletClientCertificate } from './kubelet-client/kubelet-client';
 import { RegistryModule } from './registry/registry.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
@@ -25,7 +26,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       global: true,
-      imports: [StoreModule, AuditModule, RegistryModule, AuthModule, ControllersModule, SchedulerModule, MetricsModule, HistoryModule, EncryptionModule, DeployHooksModule, GraphqlModule],
+      imports: [StoreModule, ObservabilityModule, AuditModule, RegistryModule, AuthModule, ControllersModule, SchedulerModule, MetricsModule, HistoryModule, EncryptionModule, DeployHooksModule, GraphqlModule],
       controllers: [HealthController, KubeApiController, JoinController, AccountsController, SessionsController],
       providers: [
         { provide: SKIFF_CONFIG, useValue: config },

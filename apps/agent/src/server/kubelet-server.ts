@@ -4,6 +4,7 @@ import type { TLSSocket } from 'tls';
 import { KUBELET_CLIENT_CN, StatusError, parsePodLogOptions } from '@skiff/domain';
 import type { LogSource } from '../runtime/runtime';
 import { streamLog } from '../logs/log-reader';
+import { writeMetrics } from '../observability/agent-metrics';
 import { selfSignedCertificate } from './self-signed';
 
 export interface KubeletServerOptions {
@@ -24,7 +25,8 @@ export interface KubeletServer {
 
 /**
  * The agent's own HTTPS endpoint (the kubelet's port 10250), which the API calls for
- * `pods/log`: `GET /containerLogs/<namespace>/<pod>/<container>?<PodLogOptions>`.
+ * `pods/log`: `GET /containerLogs/<namespace>/<pod>/<container>?<PodLogOptions>`; and
+ * `GET /metrics` (Prometheus), to the same client certificate.
  */
 export async function startKubeletServer(opts: KubeletServerOptions): Promise<KubeletServer> {
   const { cert, key, sha256 } = selfSignedCertificate(opts.nodeName, opts.host);
@@ -57,6 +59,7 @@ function handle(opts: KubeletServerOptions, req: IncomingMessage, res: ServerRes
   const url = new URL(req.url ?? '/', 'https://node');
   if (req.method !== 'GET') throw new StatusError(405, 'MethodNotAllowed', `${req.method} is not supported`);
   if (url.pathname === '/healthz') return void res.end('ok');
+  if (url.pathname === '/metrics') return void writeMetrics(res).catch((e) => fail(res, new StatusError(500, 'InternalError', (e as Error).message)));
   const m = /^\/containerLogs\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(url.pathname);
   if (!m) throw new StatusError(404, 'NotFound', `${url.pathname} not found`);
   const [namespace, pod, container] = m.slice(1).map(decodeURIComponent);

@@ -84,11 +84,11 @@ export class AuditLog {
 
   private async insert(batch: AuditEntry[]): Promise<void> {
     await this.ds.query(
-      `INSERT INTO audit_events (at, user_name, groups, source, verb, api_group, resource, subresource, namespace, name, revision, source_ip, user_agent, code, message, dry_run)
+      `INSERT INTO audit_events (at, user_name, groups, source, verb, api_group, resource, subresource, namespace, name, revision, source_ip, user_agent, code, message, dry_run, audit_id)
        SELECT e.at, e.user, ARRAY(SELECT jsonb_array_elements_text(e.groups)), e.source, e.verb, e."group", e.resource, e.subresource, e.namespace, e.name,
-              e.revision, e."sourceIP", e."userAgent", e.code, e.message, e."dryRun"
+              e.revision, e."sourceIP", e."userAgent", e.code, e.message, e."dryRun", e."auditID"
          FROM jsonb_to_recordset(${jsonLiteral(batch)}) AS e(at timestamptz, "user" text, groups jsonb, source text, verb text, "group" text, resource text,
-              subresource text, namespace text, name text, revision bigint, "sourceIP" text, "userAgent" text, code int, message text, "dryRun" boolean)`,
+              subresource text, namespace text, name text, revision bigint, "sourceIP" text, "userAgent" text, code int, message text, "dryRun" boolean, "auditID" text)`,
     );
   }
 
@@ -147,5 +147,6 @@ function toEntry(r: Record<string, unknown>): AuditEntry & { id: number } {
     code: r.code as number,
     ...(r.message ? { message: r.message as string } : {}),
     dryRun: r.dry_run as boolean,
+    ...(r.audit_id ? { auditID: r.audit_id as string } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
 import { shouldAudit, type AuditEntry } from '@skiff/domain';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.middleware';
+import { requestIdOf } from '../observability/request-logging';
 import { AuditLog } from './audit-log';
 import { requestTarget, type RequestTarget } from './request-target';
 
@@ -58,6 +59,7 @@ export class AuditMiddleware implements NestMiddleware {
       code: res.statusCode,
       ...(note?.message || res.locals.statusMessage ? { message: String(note?.message ?? res.locals.statusMessage).slice(0, 1000) } : {}),
       dryRun: /(^|&)dryRun=All(&|$)/.test(req.originalUrl.split('?')[1] ?? ''),
+      auditID: requestIdOf(req),
     };
     this.log.record(entry);
   }

@@ -24,6 +24,7 @@ export class AuditEvent {
   @Field(() => Int, { description: 'The HTTP status it was answered with.' }) code!: number;
   @Field({ nullable: true }) message?: string;
   @Field() dryRun!: boolean;
+  @Field({ nullable: true, description: 'The request’s id (its Audit-Id answer header), to find its log line.' }) auditID?: string;
 }
 
 @ObjectType()

@@ -80,6 +80,8 @@ export function graphqlAuditPlugin(log: AuditLog): ApolloServerPlugin<GqlContext
                   code,
                   message: `mutation ${info.fieldName}${cause ? `: ${(cause as Error).message}` : ''}`.slice(0, 1000),
                   dryRun: false,
+                  // The HTTP request's id (observability/request-logging puts it on this header).
+                  auditID: request.http?.headers.get('x-request-id') ?? undefined,
                 });
               };
             },

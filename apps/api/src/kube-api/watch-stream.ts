@@ -4,6 +4,7 @@ import type { ListFilter } from '../registry/list-filter';
 import type { ResourceStore } from '../store/resource-store';
 import type { Change } from '../store/store-types';
 import type { WatchHub, WatchSubscription } from '../store/watch-hub';
+import { countWatchEvents } from '../observability/apiserver-metrics';
 import { toStatus } from './negotiation';
 
 export interface WatchOptions {
@@ -72,6 +73,7 @@ export async function serveWatch(
   const write = (...events: WatchEvent<unknown>[]): boolean => {
     if (!events.length) return true;
     first = false;
+    countWatchEvents(filter.type, events.length);
     return res.write(events.map((ev) => JSON.stringify(ev) + '\n').join(''));
   };
   const drained = () =>

@@ -7,6 +7,7 @@ import { internalContext } from '../registry/request-context';
 import type { ResourceStore } from '../store/resource-store';
 import type { WatchHub, WatchSubscription } from '../store/watch-hub';
 import { onLatest } from '../controllers/runtime/controller';
+import { countSchedulingAttempt, observePendingPods } from '../observability/scheduler-metrics';
 import { SchedulerCache } from './scheduler-cache';
 
 const PODS = findResourceType('', 'v1', 'pods')!;
@@ -47,6 +48,7 @@ export class Scheduler {
   private sub?: WatchSubscription;
   private retry?: NodeJS.Timeout;
   private stopped = false;
+  private unobserve?: () => void;
 
   constructor(
     private readonly registry: ObjectRegistry,
@@ -63,6 +65,7 @@ export class Scheduler {
     this.worker = new Worker(QUEUE, () => this.round(), { connection, prefix, concurrency: 1, lockDuration: 10_000, stalledInterval: 5_000 });
     this.worker.on('error', (e) => this.logger.warn(e.message));
     this.worker.on('failed', (_job, e) => this.logger.warn(`round failed: ${e.message}`));
+    this.unobserve = observePendingPods(() => this.cache);
     await this.watch();
     this.wake();
     this.retry = setInterval(() => this.cache.retryUnschedulable() && this.wake(), this.opts.retryUnschedulableMs ?? 5 * 60_000);
@@ -102,6 +105,7 @@ export class Scheduler {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unobserve?.();
     this.sub?.close();
     clearInterval(this.retry);
     await this.worker?.close(true);
@@ -117,6 +121,7 @@ export class Scheduler {
   private async round(): Promise<void> {
     const pods = [...this.cache.pending.values()].slice(0, this.opts.batchSize ?? 1000);
     if (!pods.length) return;
+    const started = performance.now();
     for (const p of pods) this.cache.pending.delete(podKey(p));
     const nodes = [...this.cache.nodes.values()];
     // Pods with claims: a claim already on a node pins the pod there; a missing claim waits.
@@ -131,26 +136,30 @@ export class Scheduler {
       const c = claims[i];
       if ('missing' in c) {
         this.cache.unschedulable.set(podKey(pod), pod);
+        countSchedulingAttempt('unschedulable', started);
         return this.markUnschedulable(pod, `0/${nodes.length} nodes are available: persistentvolumeclaim "${c.missing}" not found.`);
       }
       if ('node' in r) {
-        await this.bind(pod, r.node);
+        countSchedulingAttempt((await this.bind(pod, r.node)) ? 'scheduled' : 'error', started);
         for (const claim of c.unbound) await this.bindClaim(pod.metadata.namespace!, claim, r.node);
         return;
       }
       this.cache.unschedulable.set(podKey(pod), pod);
+      countSchedulingAttempt('unschedulable', started);
       await this.markUnschedulable(pod, r.message);
     });
     await inParallel(work, this.opts.bindConcurrency ?? 256);
     if (this.cache.pending.size) this.wake();
   }
 
-  private async bind(pod: Pod, node: string): Promise<void> {
+  /** Whether the pod is bound to `node` now. */
+  private async bind(pod: Pod, node: string): Promise<boolean> {
     this.cache.assume(pod, node);
     const { namespace, name } = pod.metadata;
     try {
       await this.registry.bindPod(PODS, namespace!, name!, node, ctx());
       void this.events.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${node}`);
+      return true;
     } catch (e) {
       // Gone, bound by someone else, or being deleted: the watch tells the rest.
       this.cache.forget(pod);
@@ -158,6 +167,7 @@ export class Scheduler {
         this.logger.warn(`binding ${namespace}/${name} to ${node}: ${(e as Error).message}`);
         this.cache.pending.set(podKey(pod), pod);
       }
+      return false;
     }
   }
 

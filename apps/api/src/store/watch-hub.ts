@@ -51,6 +51,13 @@ export class WatchHub {
     return this.lastRev;
   }
 
+  /** For metrics: watchers in this process, how many revisions the slowest is behind, whether Redis is bypassed. */
+  stats(): { subscribers: number; maxLag: number; degraded: boolean } {
+    let maxLag = 0;
+    for (const s of this.subscribers) maxLag = Math.max(maxLag, this.lastRev - s.next + 1);
+    return { subscribers: this.subscribers.size, maxLag, degraded: this.degraded };
+  }
+
   async start(): Promise<void> {
     this.lastRev = (await this.store.revisions()).current;
     // The reader fails fast while disconnected: give it its first connection before reading.

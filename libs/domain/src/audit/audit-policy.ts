@@ -19,6 +19,8 @@ export interface AuditEntry {
   code: number;
   message?: string;
   dryRun: boolean;
+  /** The request's id: its `Audit-Id` answer header and the `reqId` of its log line. */
+  auditID?: string;
 }
 
 const WRITE_VERBS = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);

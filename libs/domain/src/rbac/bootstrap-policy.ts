@@ -121,6 +121,8 @@ export function bootstrapClusterRoles(): ClusterRole[] {
     clusterRole('system:basic-user', [rule(['create'], [AUTHORIZATION_GROUP], ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'])]),
     // What even unauthenticated clients may read.
     clusterRole('system:public-info-viewer', [urlRule(['get'], ['/livez', '/readyz', '/healthz', '/version', '/version/'])]),
+    // What a Prometheus scraping the API servers needs: bind it to Prometheus's user.
+    clusterRole('system:monitoring', [urlRule(['get'], ['/healthz', '/healthz/*', '/livez', '/livez/*', '/metrics', '/metrics/slis', '/readyz', '/readyz/*'])]),
     clusterRole('admin', [...aggregateToEditRules(), ...metricsReaderRules(), ...aggregateToViewRules(), ...aggregateToAdminRules()], {}, AGGREGATE_TO_ADMIN_LABEL),
     clusterRole('edit', [...aggregateToEditRules(), ...metricsReaderRules(), ...aggregateToViewRules()], { [AGGREGATE_TO_ADMIN_LABEL]: 'true' }, AGGREGATE_TO_EDIT_LABEL),
     clusterRole('view', [...aggregateToViewRules(), ...metricsReaderRules()], { [AGGREGATE_TO_EDIT_LABEL]: 'true' }, AGGREGATE_TO_VIEW_LABEL),

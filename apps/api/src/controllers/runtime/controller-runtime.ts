@@ -3,6 +3,7 @@ import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { ResourceStore } from '../../store/resource-store';
 import type { Change } from '../../store/store-types';
 import type { WatchHub, WatchSubscription } from '../../store/watch-hub';
+import { countWorkqueueAdd, observeWorkqueueDepth, timeReconcile } from '../../observability/controller-metrics';
 import type { Controller } from './controller';
 
 export interface ControllerRuntimeOptions {
@@ -37,6 +38,7 @@ export class ControllerRuntime {
   private sub?: WatchSubscription;
   private resync?: NodeJS.Timeout;
   private stopped = false;
+  private unobserve?: () => void;
 
   constructor(
     private readonly store: ResourceStore,
@@ -50,7 +52,7 @@ export class ControllerRuntime {
     const prefix = `${this.opts.prefix}bull`;
     for (const c of this.controllers) {
       this.queues.set(c.name, new Queue(c.name, { connection, prefix }));
-      const worker = new Worker(c.name, (job) => this.run(c, job.data.key as string), {
+      const worker = new Worker(c.name, (job) => timeReconcile(c.name, job, () => this.run(c, job.data.key as string)), {
         connection,
         prefix,
         concurrency: this.opts.concurrency ?? 8,
@@ -65,6 +67,7 @@ export class ControllerRuntime {
       worker.on('error', (err) => this.logger.warn(`${c.name}: ${err.message}`));
       this.workers.push(worker);
     }
+    this.unobserve = observeWorkqueueDepth(this.queues);
     // Watch first, then list: a change between the two is seen twice, never missed.
     await this.watch();
     await this.resyncAll();
@@ -93,6 +96,7 @@ export class ControllerRuntime {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unobserve?.();
     this.sub?.close();
     clearInterval(this.resync);
     for (const t of this.timers) clearTimeout(t);
@@ -105,6 +109,7 @@ export class ControllerRuntime {
   /** Wakes `key` of controller `name` (also used by tests and by controllers for each other). */
   async enqueue(name: string, key: string): Promise<void> {
     if (this.stopped) return;
+    countWorkqueueAdd(name);
     await this.queues.get(name)!.add('reconcile', { key }, {
       deduplication: { id: key, keepLastIfActive: true },
       attempts: this.opts.attempts ?? 8,

@@ -5,5 +5,6 @@ import { Accounts1764300000000 } from './1764300000000-accounts';
 import { DeployHookDeliveries1764400000000 } from './1764400000000-deploy-hook-deliveries';
 import { Sessions1764450000000 } from './1764450000000-sessions';
 import { AuditEvents1764500000000 } from './1764500000000-audit-events';
+import { AuditIds1764600000000 } from './1764600000000-audit-ids';
 
-export const STORE_MIGRATIONS = [InitialStore1764000000000, NodeTokens1764100000000, Lz4Bodies1764200000000, Accounts1764300000000, DeployHookDeliveries1764400000000, Sessions1764450000000, AuditEvents1764500000000];
+export const STORE_MIGRATIONS = [InitialStore1764000000000, NodeTokens1764100000000, Lz4Bodies1764200000000, Accounts1764300000000, DeployHookDeliveries1764400000000, Sessions1764450000000, AuditEvents1764500000000, AuditIds1764600000000];
