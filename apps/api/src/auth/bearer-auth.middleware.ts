@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Errors, isDeliveryRequest } from '@skiff/domain';
 import { SessionService } from '../accounts/session-service';
 import { sessionCookie } from '../accounts/sessions.controller';
+import { isStoreUnavailable, storeUnavailable } from '../store/store-unavailable';
 import { sendError } from '../kube-api/negotiation';
 import { TokenService, type UserInfo } from './token.service';
 
@@ -32,12 +33,18 @@ export class BearerAuthMiddleware implements NestMiddleware {
     const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
     const session = m ? undefined : sessionCookie(req);
     let user: UserInfo | null = null;
-    if (m) user = await this.tokens.authenticate(m[1].trim()).catch(() => null);
-    else if (session) user = await this.sessions.authenticate(session).catch(() => null);
+    // A credential that cannot be checked because Postgres is out of reach is not a wrong one: 503, not 401.
+    let unavailable = false;
+    const failed = (e: unknown) => {
+      unavailable = isStoreUnavailable(e);
+      return null;
+    };
+    if (m) user = await this.tokens.authenticate(m[1].trim()).catch(failed);
+    else if (session) user = await this.sessions.authenticate(session).catch(failed);
     if (!user) {
       // Drain any body so the client sees the 401 rather than a reset.
       req.resume();
-      return sendError(req, res, Errors.unauthorized());
+      return sendError(req, res, unavailable ? storeUnavailable() : Errors.unauthorized());
     }
     if (session && !SAFE_METHODS.has(req.method) && !sameOrigin(req)) {
       req.resume();
