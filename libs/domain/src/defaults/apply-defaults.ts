@@ -42,5 +42,6 @@ const DEFAULTERS: Record<string, Defaulter> = {
  * Kinds without defaults (ConfigMap, Event, Lease, ControllerRevision, Role, ClusterRole, unknown) are left as they are.
  */
 export function applyDefaults(kind: string, obj: KubeObject): void {
-  DEFAULTERS[kind]?.(obj as unknown as Record<string, unknown>);
+  // Looked up as data: a kind named `constructor` or `__proto__` has no defaults.
+  if (Object.prototype.hasOwnProperty.call(DEFAULTERS, kind)) DEFAULTERS[kind](obj as unknown as Record<string, unknown>);
 }

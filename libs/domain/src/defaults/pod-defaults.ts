@@ -1,5 +1,5 @@
 import type { PodStatus } from '../kinds/pod';
-import { asArray, asRecord, isRecord } from '../validation/json-access';
+import { asArray, asRecord, asText, hasOwn, isRecord } from '../validation/json-access';
 import { tryParseQuantityExact } from '../validation/quantity';
 import { defaultPodSpec } from './pod-spec-defaults';
 
@@ -15,9 +15,9 @@ const SYSTEM_PRIORITIES: Record<string, number> = {
 function defaultRequestsFromLimits(containers: unknown): void {
   for (const c of asArray(containers)) {
     if (!isRecord(c) || !isRecord(c.resources) || !isRecord(c.resources.limits)) continue;
-    const requests = isRecord(c.resources.requests) ? c.resources.requests : (c.resources.requests = {});
+    const requests: Record<string, unknown> = isRecord(c.resources.requests) ? c.resources.requests : (c.resources.requests = {});
     for (const [k, v] of Object.entries(c.resources.limits)) {
-      if (!(k in (requests as Record<string, unknown>))) (requests as Record<string, unknown>)[k] = v;
+      if (!hasOwn(requests, k)) requests[k] = v;
     }
   }
 }
@@ -58,7 +58,7 @@ export function defaultPod(pod: Record<string, unknown>): void {
     defaultHostNetworkPorts(spec.initContainers);
   }
   // Priority admission: no PriorityClass objects are served, so only the built-in ones count.
-  if (typeof spec.priority !== 'number') spec.priority = SYSTEM_PRIORITIES[String(spec.priorityClassName ?? '')] ?? 0;
+  if (typeof spec.priority !== 'number') spec.priority = SYSTEM_PRIORITIES[asText(spec.priorityClassName ?? '')] ?? 0;
   if (!spec.preemptionPolicy) spec.preemptionPolicy = 'PreemptLowerPriority';
   defaultNodeProblemTolerations(spec);
 }

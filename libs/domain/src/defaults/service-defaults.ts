@@ -1,4 +1,4 @@
-import { asArray, asNumber, asRecord, asString, isRecord } from '../validation/json-access';
+import { asArray, asNumber, asRecord, asString, asText, isRecord } from '../validation/json-access';
 
 type Obj = Record<string, unknown>;
 
@@ -18,12 +18,12 @@ function defaultIPFamilies(spec: Obj): void {
   const clusterIP = asString(spec.clusterIP);
   if (clusterIP && asArray(spec.clusterIPs).length === 0) spec.clusterIPs = [clusterIP];
   const headlessSelectorless = clusterIP === 'None' && Object.keys(asRecord(spec.selector)).length === 0;
-  const families = asArray(spec.ipFamilies).map(String);
+  const families = asArray(spec.ipFamilies).map(asText);
   if (!spec.ipFamilyPolicy) {
     spec.ipFamilyPolicy = families.length === 2 || asArray(spec.clusterIPs).length === 2 || headlessSelectorless ? 'RequireDualStack' : 'SingleStack';
   }
   if (families.length === 0) {
-    const first = asArray(spec.clusterIPs).map(String).find((ip) => ip !== 'None');
+    const first = asArray(spec.clusterIPs).map(asText).find((ip) => ip !== 'None');
     families.push(first && first.includes(':') ? 'IPv6' : 'IPv4');
   }
   if (headlessSelectorless && families.length < 2 && spec.ipFamilyPolicy !== 'SingleStack') {
@@ -49,7 +49,7 @@ export function defaultService(obj: Obj): void {
     if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
   }
   if (isExternallyAccessible(spec) && !spec.externalTrafficPolicy) spec.externalTrafficPolicy = 'Cluster';
-  if (!spec.internalTrafficPolicy && ['ClusterIP', 'NodePort', 'LoadBalancer'].includes(String(spec.type))) {
+  if (!spec.internalTrafficPolicy && ['ClusterIP', 'NodePort', 'LoadBalancer'].includes(asText(spec.type))) {
     spec.internalTrafficPolicy = 'Cluster';
   }
   if (spec.type === 'LoadBalancer' && typeof spec.allocateLoadBalancerNodePorts !== 'boolean') spec.allocateLoadBalancerNodePorts = true;

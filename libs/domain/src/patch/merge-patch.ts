@@ -1,13 +1,20 @@
-import { cloneJson, isJsonMap, type JsonMap } from './json-value';
+import { cloneJson, discardNullValues, fieldOf, isJsonMap, setField, type JsonMap } from './json-value';
 import { patchBadRequest, patchResultNotObject } from './patch-errors';
 
-/** RFC 7386 on already-copied values: null deletes, objects merge recursively, anything else replaces. */
+/**
+ * RFC 7386 on already-copied values: null deletes, objects merge recursively, anything
+ * else replaces. A replacing list keeps no null members in its objects: the server's
+ * library prunes them, and decoding into the typed object would drop them anyway.
+ */
 function mergeInto(target: unknown, patch: unknown): unknown {
-  if (!isJsonMap(patch)) return patch;
+  if (!isJsonMap(patch)) {
+    discardNullValues(patch);
+    return patch;
+  }
   const out: JsonMap = isJsonMap(target) ? target : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
-    else out[key] = mergeInto(out[key], value);
+    else setField(out, key, mergeInto(fieldOf(out, key), value));
   }
   return out;
 }

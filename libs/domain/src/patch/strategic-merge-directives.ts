@@ -1,4 +1,4 @@
-import { goValue, hasKey, isJsonMap, type JsonMap } from './json-value';
+import { discardNullValues, goValue, hasKey, isJsonMap, type JsonMap } from './json-value';
 import { SMP, patchUnclassified } from './patch-errors';
 import { extractToDeleteItems } from './strategic-merge-order';
 
@@ -40,18 +40,6 @@ export function removeDirectives(v: unknown): { value: unknown; keep: boolean } 
     return { value: out, keep: true };
   }
   return { value: v, keep: true };
-}
-
-/** Removes null members of maps, at any depth: a null in new content means "absent". */
-export function discardNullValues(v: unknown): void {
-  if (isJsonMap(v)) {
-    for (const k of Object.keys(v)) {
-      if (v[k] === null) delete v[k];
-      else discardNullValues(v[k]);
-    }
-  } else if (Array.isArray(v)) {
-    v.forEach(discardNullValues);
-  }
 }
 
 function isDirectiveKey(k: string): boolean {

@@ -1,4 +1,4 @@
-import { cloneJson, hasKey, isJsonMap, jsonTypeName, type JsonMap } from './json-value';
+import { cloneJson, hasKey, isJsonMap, jsonTypeName, setField, type JsonMap } from './json-value';
 import { SMP, patchBadRequest, patchUnclassified, patchResultNotObject } from './patch-errors';
 import type { PatchMeta, PatchMetaLookup } from './patch-meta';
 import {
@@ -88,7 +88,7 @@ class StrategicMerge {
 
   private setFromPatch(original: JsonMap, field: string, patchV: unknown): void {
     const { value, keep } = takePatchValue(patchV);
-    if (keep) original[field] = value;
+    if (keep) setField(original, field, value);
     else delete original[field];
   }
 
@@ -223,7 +223,7 @@ class StrategicMerge {
         const [ordered, serverOnly] = partitionByPresence(merged, order, mergeKey);
         merged = normalizeElementOrder(ordered, serverOnly, order, trace.serverOrder, mergeKey, elementKind);
       }
-      original[field] = merged;
+      setField(original, field, merged);
       delete patch[field];
     }
   }

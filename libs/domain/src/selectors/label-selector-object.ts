@@ -44,20 +44,39 @@ function validateLabelName(name: string, path: string): FieldError[] {
   return isQualifiedName(name).map((msg) => fieldInvalid(path, name, msg));
 }
 
+/**
+ * Stored objects are decoded JSON that validation may not have seen the right types in
+ * (a client can send `"matchLabels": [1]`, which the real server refuses while decoding).
+ * Such values are errors here, never exceptions.
+ */
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isAbsent(v: unknown): v is null | undefined {
+  return v === null || v === undefined;
+}
+
 /** metav1 validation's ValidateLabels: keys and values of a label map, one error per problem. */
-export function validateLabels(labels: Labels | undefined, path: string): FieldError[] {
+export function validateLabels(labels: unknown, path: string): FieldError[] {
+  if (isAbsent(labels)) return [];
+  if (!isMap(labels)) return [fieldInvalid(path, labels, 'must be a map of string keys to string values')];
   const errors: FieldError[] = [];
-  for (const key of sortStrings(Object.keys(labels ?? {}))) {
-    const value = (labels as Labels)[key];
+  for (const key of sortStrings(Object.keys(labels))) {
+    const value: unknown = labels[key];
     errors.push(...validateLabelName(key, path));
-    errors.push(...isValidLabelValue(value).map((msg) => fieldInvalid(path, value, msg)));
+    if (typeof value !== 'string') errors.push(fieldInvalid(path, value, 'must be a string'));
+    else errors.push(...isValidLabelValue(value).map((msg) => fieldInvalid(path, value, msg)));
   }
   return errors;
 }
 
 function validateRequirementObject(expr: LabelSelectorRequirementObject, path: string): FieldError[] {
+  if (!isMap(expr)) return [fieldInvalid(path, expr, 'must be an object')];
   const errors: FieldError[] = [];
-  const values = expr.values ?? [];
+  const rawValues: unknown = expr.values;
+  const values: unknown[] = Array.isArray(rawValues) ? rawValues : [];
+  if (!isAbsent(rawValues) && !Array.isArray(rawValues)) errors.push(fieldInvalid(childPath(path, 'values'), rawValues, 'must be a list of strings'));
   switch (expr.operator) {
     case 'In':
     case 'NotIn':
@@ -70,9 +89,12 @@ function validateRequirementObject(expr: LabelSelectorRequirementObject, path: s
     default:
       errors.push(fieldInvalid(childPath(path, 'operator'), expr.operator, 'not a valid selector operator'));
   }
-  errors.push(...validateLabelName(expr.key, childPath(path, 'key')));
+  if (typeof expr.key !== 'string') errors.push(fieldInvalid(childPath(path, 'key'), expr.key, 'must be a string'));
+  else errors.push(...validateLabelName(expr.key, childPath(path, 'key')));
   values.forEach((v, i) => {
-    errors.push(...isValidLabelValue(v).map((msg) => fieldInvalid(indexPath(childPath(path, 'values'), i), v, msg)));
+    const at = indexPath(childPath(path, 'values'), i);
+    if (typeof v !== 'string') errors.push(fieldInvalid(at, v, 'must be a string'));
+    else errors.push(...isValidLabelValue(v).map((msg) => fieldInvalid(at, v, msg)));
   });
   return errors;
 }
@@ -82,9 +104,13 @@ function validateRequirementObject(expr: LabelSelectorRequirementObject, path: s
  * (e.g. `spec.selector`), ready to become the causes of a 422.
  */
 export function validateLabelSelector(selector: LabelSelector | null | undefined, path: string): FieldError[] {
-  if (!selector) return [];
+  if (isAbsent(selector)) return [];
+  if (!isMap(selector)) return [fieldInvalid(path, selector, 'must be an object')];
   const errors = validateLabels(selector.matchLabels, childPath(path, 'matchLabels'));
-  (selector.matchExpressions ?? []).forEach((expr, i) => {
+  const expressions: unknown = selector.matchExpressions;
+  if (isAbsent(expressions)) return errors;
+  if (!Array.isArray(expressions)) return [...errors, fieldInvalid(childPath(path, 'matchExpressions'), expressions, 'must be a list')];
+  expressions.forEach((expr, i) => {
     errors.push(...validateRequirementObject(expr, indexPath(childPath(path, 'matchExpressions'), i)));
   });
   return errors;

@@ -2,7 +2,7 @@ import type { StatusCause } from '../meta/types';
 import { decodedBase64Length } from './base64';
 import { forbidden, invalid, tooLong } from './field-errors';
 import { FieldPath } from './field-path';
-import { asRecord } from './json-access';
+import { asRecord, asText, hasOwn } from './json-access';
 import { byteLength, isConfigMapKey, nameIsDNSSubdomain } from './name-rules';
 import { deepEqual, validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
 
@@ -17,12 +17,12 @@ export function validateConfigMap(obj: Record<string, unknown>): StatusCause[] {
   for (const [key, value] of Object.entries(data)) {
     const p = FieldPath.root('data').key(key);
     for (const msg of isConfigMapKey(key)) errs.push(invalid(p, key, msg));
-    if (key in binary) errs.push(invalid(p, key, 'duplicate of key present in binaryData'));
-    total += byteLength(String(value));
+    if (hasOwn(binary, key)) errs.push(invalid(p, key, 'duplicate of key present in binaryData'));
+    total += byteLength(asText(value));
   }
   for (const [key, value] of Object.entries(binary)) {
     for (const msg of isConfigMapKey(key)) errs.push(invalid(FieldPath.root('binaryData').key(key), key, msg));
-    total += decodedBase64Length(String(value));
+    total += decodedBase64Length(asText(value));
   }
   // The server reports the whole object (an empty field path).
   if (total > MAX_CONFIG_SIZE_BYTES) errs.push(tooLong('', MAX_CONFIG_SIZE_BYTES));

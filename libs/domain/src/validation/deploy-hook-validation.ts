@@ -4,7 +4,7 @@ import { DELIVERY_OUTCOMES, DEPLOY_HOOK_TARGET_KINDS, DEPLOY_HOOK_TYPES } from '
 import { webhookPath } from '../webhooks/webhook-path';
 import { invalid, notSupported, required } from './field-errors';
 import { FieldPath } from './field-path';
-import { asArray, asRecord, asString, isRecord } from './json-access';
+import { asArray, asRecord, asString, asText, isRecord } from './json-access';
 import { isDNS1123Label, isDNS1123Subdomain, nameIsDNSSubdomain } from './name-rules';
 import { validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
 
@@ -36,7 +36,7 @@ function validateDeployHookSpec(specValue: unknown): StatusCause[] {
   else errs.push(...validateName(specValue.secretRef.name, secretPath.child('name'), isDNS1123Subdomain));
   asArray(specValue.tagPatterns).forEach((p, i) => {
     const error = typeof p === 'string' ? tagPatternError(p) : 'must be a string';
-    if (error) errs.push(invalid(path.child('tagPatterns').index(i), typeof p === 'string' ? p : String(p), error));
+    if (error) errs.push(invalid(path.child('tagPatterns').index(i), asText(p), error));
   });
   if (specValue.type !== undefined && !(DEPLOY_HOOK_TYPES as readonly unknown[]).includes(specValue.type)) {
     errs.push(notSupported(path.child('type'), asString(specValue.type), DEPLOY_HOOK_TYPES));

@@ -4,6 +4,8 @@
  * so our messages read like Kubernetes' own.
  */
 
+import { asText } from './json-access';
+
 /** A value already rendered in Go syntax. */
 export interface GoLiteral {
   readonly go: string;
@@ -22,14 +24,14 @@ export function goStringMap(m: Record<string, string> | undefined | null): GoLit
   if (m === undefined || m === null) return goLiteral('map[string]string(nil)');
   const body = Object.keys(m)
     .sort()
-    .map((k) => `${goQuote(k)}:${goQuote(String(m[k]))}`)
+    .map((k) => `${goQuote(k)}:${goQuote(asText(m[k]))}`)
     .join(', ');
   return goLiteral(`map[string]string{${body}}`);
 }
 
 export function goStringSlice(a: readonly unknown[] | undefined | null, type = 'string'): GoLiteral {
   if (a === undefined || a === null) return goLiteral(`[]${type}(nil)`);
-  return goLiteral(`[]${type}{${a.map((s) => goQuote(String(s))).join(', ')}}`);
+  return goLiteral(`[]${type}{${a.map((s) => goQuote(asText(s))).join(', ')}}`);
 }
 
 interface SelectorLike {

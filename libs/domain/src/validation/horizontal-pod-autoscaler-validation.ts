@@ -2,7 +2,7 @@ import type { StatusCause } from '../meta/types';
 import { forbidden, invalid, notSupported, required } from './field-errors';
 import { FieldPath } from './field-path';
 import { goLiteral } from './go-format';
-import { asArray, asNumber, asRecord, asString, isRecord } from './json-access';
+import { asArray, asNumber, asRecord, asString, asText, isRecord } from './json-access';
 import { isDNS1123Label, isValidPathSegmentName, nameIsDNSSubdomain } from './name-rules';
 import { validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
 import { tryParseQuantityExact } from './quantity';
@@ -41,7 +41,7 @@ function validateMetricTarget(target: unknown, path: FieldPath): StatusCause[] {
     errs.push(invalid(path.child('type'), type, 'must be either Utilization, Value, or AverageValue'));
   }
   for (const f of ['value', 'averageValue']) {
-    if (positive(t[f]) === false) errs.push(invalid(path.child(f), goLiteral(String(t[f])), 'must be positive'));
+    if (positive(t[f]) === false) errs.push(invalid(path.child(f), goLiteral(asText(t[f])), 'must be positive'));
   }
   const util = asNumber(t.averageUtilization);
   if (util !== undefined && util < 1) errs.push(invalid(path.child('averageUtilization'), util, 'must be greater than 0'));

@@ -3,10 +3,11 @@ import { invalid, validateNonnegativeField } from './field-errors';
 import type { FieldPath } from './field-path';
 import { goLiteral, type GoLiteral } from './go-format';
 import { isValidPercent } from './name-rules';
+import { asText } from './json-access';
 
 /** intstr values print through their String() method: `25%`, `0` (no quotes). */
 export function intOrStringValue(v: unknown): GoLiteral {
-  return goLiteral(v === undefined || v === null ? '0' : String(v));
+  return goLiteral(v === undefined || v === null ? '0' : asText(v));
 }
 
 export function validatePositiveIntOrPercent(v: unknown, path: FieldPath): StatusCause[] {

@@ -19,6 +19,20 @@ export function asString(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
+/** Whether `key` is one of the record's own fields (never an Object.prototype member such as `constructor`). */
+export function hasOwn(record: Record<string, unknown>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+/**
+ * Any decoded JSON value as text for a message or a comparison. Unlike String(), it
+ * cannot throw: String() fails on a JSON object with a `toString` member
+ * (`{"toString": 1}`), which a client may send in place of any string.
+ */
+export function asText(v: unknown): string {
+  return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+}
+
 /** A number the API would hold in an int field; undefined when absent or not a number. */
 export function asNumber(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;

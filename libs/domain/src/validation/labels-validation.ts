@@ -3,6 +3,7 @@ import type { LabelSelector } from '../kinds/common';
 import { forbidden, invalid, required, tooLong } from './field-errors';
 import type { FieldPath } from './field-path';
 import { byteLength, isQualifiedName, isValidLabelValue } from './name-rules';
+import { asText } from './json-access';
 
 export const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
 
@@ -16,7 +17,7 @@ export function validateLabels(labels: unknown, path: FieldPath): StatusCause[] 
   const errs: StatusCause[] = [];
   for (const [k, v] of Object.entries(labels)) {
     errs.push(...validateLabelName(k, path));
-    for (const msg of isValidLabelValue(String(v))) errs.push(invalid(path, String(v), msg));
+    for (const msg of isValidLabelValue(asText(v))) errs.push(invalid(path, asText(v), msg));
   }
   return errs;
 }
@@ -28,7 +29,7 @@ export function validateAnnotations(annotations: unknown, path: FieldPath): Stat
   let total = 0;
   for (const [k, v] of Object.entries(annotations)) {
     for (const msg of isQualifiedName(k.toLowerCase())) errs.push(invalid(path, k, msg));
-    total += byteLength(k) + byteLength(String(v));
+    total += byteLength(k) + byteLength(asText(v));
   }
   if (total > TOTAL_ANNOTATION_SIZE_LIMIT_BYTES) errs.push(tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT_BYTES));
   return errs;
@@ -53,12 +54,12 @@ export function validateLabelSelector(selector: LabelSelector | undefined, path:
         }
         break;
       default:
-        errs.push(invalid(p.child('operator'), String(expr?.operator ?? ''), 'not a valid selector operator'));
+        errs.push(invalid(p.child('operator'), asText(expr?.operator ?? ''), 'not a valid selector operator'));
     }
-    errs.push(...validateLabelName(String(expr?.key ?? ''), p.child('key')));
+    errs.push(...validateLabelName(asText(expr?.key ?? ''), p.child('key')));
     // Selector values must be valid label values (LabelSelectorValidationOptions default).
     values.forEach((v, j) => {
-      for (const msg of isValidLabelValue(String(v))) errs.push(invalid(p.child('values').index(j), String(v), msg));
+      for (const msg of isValidLabelValue(asText(v))) errs.push(invalid(p.child('values').index(j), asText(v), msg));
     });
   });
   return errs;

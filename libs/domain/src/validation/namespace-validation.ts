@@ -1,7 +1,7 @@
 import type { StatusCause } from '../meta/types';
 import { invalid } from './field-errors';
 import { FieldPath } from './field-path';
-import { asArray, asRecord } from './json-access';
+import { asArray, asRecord, asText } from './json-access';
 import { isQualifiedName, nameIsDNSLabel } from './name-rules';
 import { validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
 
@@ -11,7 +11,7 @@ function validateSpecFinalizers(obj: Record<string, unknown>): StatusCause[] {
   const path = FieldPath.root('spec', 'finalizers');
   const errs: StatusCause[] = [];
   for (const raw of asArray(asRecord(obj.spec).finalizers)) {
-    const f = String(raw);
+    const f = asText(raw);
     for (const msg of isQualifiedName(f)) errs.push(invalid(path, f, msg));
     if (!f.includes('/') && !STANDARD_FINALIZERS.has(f)) {
       errs.push(invalid(path, f, 'name is neither a standard finalizer name nor is it fully qualified'));

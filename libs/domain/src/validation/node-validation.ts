@@ -2,7 +2,7 @@ import type { StatusCause } from '../meta/types';
 import { duplicate, forbidden, invalid } from './field-errors';
 import { FieldPath } from './field-path';
 import { goJSON } from './go-format';
-import { asArray, asRecord, asString } from './json-access';
+import { asArray, asRecord, asString, asText } from './json-access';
 import { validateLabelName } from './labels-validation';
 import { isValidLabelValue, nameIsDNSSubdomain } from './name-rules';
 import { deepEqual, validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
@@ -38,7 +38,7 @@ function validateNodeResources(obj: Record<string, unknown>): StatusCause[] {
     for (const [name, value] of Object.entries(asRecord(status[list]))) {
       const p = FieldPath.root('status', list, name);
       const q = typeof value === 'string' || typeof value === 'number' ? tryParseQuantityExact(value) : undefined;
-      if (!q) errs.push(invalid(p, String(value), QUANTITY_FORMAT_ERROR));
+      if (!q) errs.push(invalid(p, asText(value), QUANTITY_FORMAT_ERROR));
       else errs.push(...validateResourceQuantityValue(name, q, p));
     }
   }

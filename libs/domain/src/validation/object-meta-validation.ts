@@ -4,6 +4,7 @@ import { FieldPath } from './field-path';
 import { goJSON, goStringSlice } from './go-format';
 import { validateAnnotations, validateLabels } from './labels-validation';
 import { isQualifiedName, nameIsDNSLabel, type NameValidator } from './name-rules';
+import { asText } from './json-access';
 
 /** Finalizer names the core API accepts without a domain prefix. */
 const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
@@ -88,7 +89,7 @@ export function validateOwnerReferences(refs: unknown, path: FieldPath): StatusC
 export function validateFinalizers(finalizers: unknown, path: FieldPath): StatusCause[] {
   if (!Array.isArray(finalizers)) return [];
   const errs: StatusCause[] = [];
-  const names = finalizers.map(String);
+  const names = finalizers.map(asText);
   for (const f of names) for (const msg of isQualifiedName(f)) errs.push(invalid(path, f, msg));
   if (names.includes('orphan') && names.includes('foregroundDeletion')) {
     errs.push(invalid(path, goStringSlice(names), 'finalizer orphan and foregroundDeletion cannot be both set'));

@@ -64,6 +64,11 @@ const VALIDATORS: Record<string, KindValidators> = {
   DeployHook: { create: validateDeployHook, update: validateDeployHookUpdate },
 };
 
+/** The kind's own checks; `kind` is looked up as data, so `constructor` or `__proto__` find nothing. */
+function validatorsOf(kind: string): KindValidators | undefined {
+  return Object.prototype.hasOwnProperty.call(VALIDATORS, kind) ? VALIDATORS[kind] : undefined;
+}
+
 /** Every name must at least be usable as one URL path segment. */
 const pathSegmentName: NameValidator = (name, prefix) => (prefix ? isValidPathSegmentPrefix(name) : isValidPathSegmentName(name));
 
@@ -94,7 +99,7 @@ function dedupe(causes: StatusCause[]): StatusCause[] {
  */
 export function validateObject(kind: string, obj: KubeObject): StatusCause[] {
   const o = obj as unknown as Obj;
-  const specific = VALIDATORS[kind]?.create(o) ?? [];
+  const specific = validatorsOf(kind)?.create(o) ?? [];
   // Like the server: generic metadata checks run only once the kind's own checks pass.
   return specific.length > 0 ? specific : genericMeta(kind, o);
 }
@@ -104,6 +109,6 @@ export function validateObjectUpdate(kind: string, obj: KubeObject, old: KubeObj
   const o = obj as unknown as Obj;
   const prev = old as unknown as Obj;
   const common = [...genericMeta(kind, o), ...validateObjectMetaUpdate(asRecord(o.metadata), asRecord(prev.metadata))];
-  const specific = VALIDATORS[kind]?.update(o, prev) ?? [];
+  const specific = validatorsOf(kind)?.update(o, prev) ?? [];
   return dedupe([...common, ...specific]);
 }

@@ -2,7 +2,7 @@ import type { StatusCause } from '../meta/types';
 import type { LabelSelector } from '../kinds/common';
 import { forbidden, invalid, notSupported, required } from './field-errors';
 import { FieldPath } from './field-path';
-import { asArray, asRecord, asString, isRecord } from './json-access';
+import { asArray, asRecord, asString, asText, isRecord } from './json-access';
 import { validateLabelSelector } from './labels-validation';
 import { isDNS1123Subdomain, nameIsDNSSubdomain } from './name-rules';
 import { deepEqual, validateImmutableField, validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
@@ -19,7 +19,7 @@ function storageOf(spec: Record<string, unknown>): unknown {
 function validatePVCSpec(specValue: unknown, path: FieldPath): StatusCause[] {
   const spec = asRecord(specValue);
   const errs: StatusCause[] = [];
-  const modes = asArray(spec.accessModes).map(String);
+  const modes = asArray(spec.accessModes).map(asText);
   if (modes.length === 0) errs.push(required(path.child('accessModes'), 'at least 1 access mode is required'));
   if (isRecord(spec.selector)) errs.push(...validateLabelSelector(spec.selector as LabelSelector, path.child('selector')));
   let rwop = false;
@@ -37,7 +37,7 @@ function validatePVCSpec(specValue: unknown, path: FieldPath): StatusCause[] {
     errs.push(required(storagePath));
   } else {
     const q = typeof storage === 'string' || typeof storage === 'number' ? tryParseQuantityExact(storage) : undefined;
-    if (!q) errs.push(invalid(storagePath, String(storage), QUANTITY_FORMAT_ERROR));
+    if (!q) errs.push(invalid(storagePath, asText(storage), QUANTITY_FORMAT_ERROR));
     else if (q.nanos <= 0n) errs.push(invalid(storagePath, formatParsedQuantity(q), 'must be greater than zero'));
   }
   const cls = asString(spec.storageClassName);

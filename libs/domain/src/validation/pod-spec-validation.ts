@@ -3,7 +3,7 @@ import type { LabelSelector } from '../kinds/common';
 import { duplicate, forbidden, invalid, notSupported, required } from './field-errors';
 import type { FieldPath } from './field-path';
 import { goJSON, goStringSlice } from './go-format';
-import { asArray, asNumber, asRecord, asString, isRecord, MAX_INT32 } from './json-access';
+import { asArray, asNumber, asRecord, asString, asText, isRecord, MAX_INT32 } from './json-access';
 import { validateContainers, validateInitContainers } from './container-validation';
 import { validateLabelName, validateLabels, validateLabelSelector } from './labels-validation';
 import { inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidIP } from './name-rules';
@@ -89,7 +89,7 @@ function validateNodeSelectorTerm(term: unknown, path: FieldPath): StatusCause[]
       errs.push(required(p.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
     } else if ((op === 'Exists' || op === 'DoesNotExist') && values.length > 0) {
       errs.push(forbidden(p.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-    } else if ((op === 'Gt' || op === 'Lt') && (values.length !== 1 || !/^-?\d+$/.test(String(values[0])))) {
+    } else if ((op === 'Gt' || op === 'Lt') && (values.length !== 1 || !/^-?\d+$/.test(asText(values[0])))) {
       errs.push(required(p.child('values'), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
     }
     errs.push(...validateLabelName(asString(r.key), p.child('key')));
@@ -157,12 +157,12 @@ function validateDNSConfig(spec: Record<string, unknown>, path: FieldPath): Stat
   }
   if (!isRecord(cfg)) return [];
   const errs: StatusCause[] = [];
-  const nameservers = asArray(cfg.nameservers).map(String);
+  const nameservers = asArray(cfg.nameservers).map(asText);
   if (nameservers.length > 3) errs.push(invalid(path.child('nameservers'), goStringSlice(nameservers), 'must not have more than 3 nameservers'));
   nameservers.forEach((ns, i) => {
     for (const msg of isValidIP(ns)) errs.push(invalid(path.child('nameservers').index(i), ns, msg));
   });
-  const searches = asArray(cfg.searches).map(String);
+  const searches = asArray(cfg.searches).map(asText);
   if (searches.length > 32) errs.push(invalid(path.child('searches'), goStringSlice(searches), 'must not have more than 32 search paths'));
   if (searches.join(' ').length > 2048) {
     errs.push(invalid(path.child('searches'), goStringSlice(searches), 'must not have more than 2048 characters (including spaces) in the search list'));

@@ -26,6 +26,11 @@ const BINARY_SUFFIX_EXP: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 
 
 const NANO = 1_000_000_000n;
 
+/** A suffix table lookup that never finds Object.prototype members (`1constructor` is no quantity). */
+function suffixExponent(table: Record<string, number>, suffix: string): number | undefined {
+  return Object.prototype.hasOwnProperty.call(table, suffix) ? table[suffix] : undefined;
+}
+
 function pow(base: bigint, exp: number): bigint {
   let r = 1n;
   for (let i = 0; i < exp; i++) r *= base;
@@ -50,14 +55,15 @@ export function tryParseQuantityExact(input: string | number): ParsedQuantity | 
   let num = BigInt(`${intPart}${fracPart}` || '0');
   let den = pow(10n, fracPart.length);
   let format: QuantityFormat;
-  if (suffix in DECIMAL_SUFFIX_EXP) {
+  const decimal = suffixExponent(DECIMAL_SUFFIX_EXP, suffix);
+  const binary = suffixExponent(BINARY_SUFFIX_EXP, suffix);
+  if (decimal !== undefined) {
     format = 'DecimalSI';
-    const e = DECIMAL_SUFFIX_EXP[suffix];
-    if (e >= 0) num *= pow(10n, e);
-    else den *= pow(10n, -e);
-  } else if (suffix in BINARY_SUFFIX_EXP) {
+    if (decimal >= 0) num *= pow(10n, decimal);
+    else den *= pow(10n, -decimal);
+  } else if (binary !== undefined) {
     format = 'BinarySI';
-    num *= pow(2n, BINARY_SUFFIX_EXP[suffix]);
+    num *= pow(2n, binary);
   } else {
     const e = /^[eE]([+-]?[0-9]+)$/.exec(suffix);
     if (!e) return undefined;
@@ -116,11 +122,14 @@ const DECIMAL_SUFFIX_BY_EXP: Record<number, string> = {
 };
 const BINARY_SUFFIX_BY_EXP: Record<number, string> = { 0: '', 10: 'Ki', 20: 'Mi', 30: 'Gi', 40: 'Ti', 50: 'Pi', 60: 'Ei' };
 
-/** Largest exponent (a multiple of 3) with an integral mantissa, as Quantity.String() picks it. */
-function decimalCanonical(nanos: bigint): { mantissa: bigint; exp: number } {
+/**
+ * Largest exponent (a multiple of 3) with an integral mantissa, as Quantity.String() picks
+ * it, up to `maxExp`: SI suffixes end at E (1e18); exponent notation has no limit (`1e21`).
+ */
+function decimalCanonical(nanos: bigint, maxExp: number): { mantissa: bigint; exp: number } {
   let mantissa = nanos;
   let exp = -9;
-  while (mantissa % 1000n === 0n && exp < 18) {
+  while (mantissa % 1000n === 0n && exp < maxExp) {
     mantissa /= 1000n;
     exp += 3;
   }
@@ -147,7 +156,7 @@ export function formatParsedQuantity(q: ParsedQuantity): string {
     }
     return `${sign}${mantissa}${BINARY_SUFFIX_BY_EXP[exp]}`;
   }
-  const { mantissa, exp } = decimalCanonical(abs);
+  const { mantissa, exp } = decimalCanonical(abs, format === 'DecimalSI' ? 18 : Infinity);
   if (format === 'DecimalSI') return `${sign}${mantissa}${DECIMAL_SUFFIX_BY_EXP[exp]}`;
   return `${sign}${mantissa}${exp === 0 ? '' : `e${exp}`}`;
 }

@@ -4,7 +4,7 @@ import { RBAC_GROUP } from '../rbac/types';
 import { invalid, notSupported, required } from './field-errors';
 import { FieldPath } from './field-path';
 import { goLiteral, goQuote, goStringSlice, type GoLiteral } from './go-format';
-import { asArray, asRecord, asString, isRecord } from './json-access';
+import { asArray, asRecord, asString, asText, isRecord } from './json-access';
 import { validateLabelSelector } from './labels-validation';
 import { isDNS1123Subdomain, isValidPathSegmentName, type NameValidator } from './name-rules';
 import { validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
@@ -20,7 +20,7 @@ type Obj = Record<string, unknown>;
 const SUBJECT_KINDS = ['ServiceAccount', 'User', 'Group'];
 
 function strings(v: unknown): string[] {
-  return asArray(v).map(String);
+  return asArray(v).map(asText);
 }
 
 /** One rule: at least one verb; either non-resource URLs (ClusterRoles only) or API groups and resources. */

@@ -2,7 +2,7 @@ import type { StatusCause } from '../meta/types';
 import { forbidden, invalid, required } from './field-errors';
 import type { FieldPath } from './field-path';
 import { goLiteral } from './go-format';
-import { asRecord } from './json-access';
+import { asRecord, hasOwn } from './json-access';
 import { isQualifiedName } from './name-rules';
 import { formatParsedQuantity, QUANTITY_FORMAT_ERROR, tryParseQuantityExact, type ParsedQuantity } from './quantity';
 
@@ -110,7 +110,7 @@ export function validateResourceRequirements(resources: unknown, path: FieldPath
     const q = parse(value, p, errs);
     if (q) {
       errs.push(...validateResourceQuantityValue(name, q, p));
-      const limit = limits[name];
+      const limit = hasOwn(limits, name) ? limits[name] : undefined;
       const lq = typeof limit === 'string' || typeof limit === 'number' ? tryParseQuantityExact(limit) : undefined;
       if (lq) {
         const shown = formatParsedQuantity(q);
@@ -120,7 +120,7 @@ export function validateResourceRequirements(resources: unknown, path: FieldPath
         } else if (q.nanos > lq.nanos) {
           errs.push(invalid(reqPath, shown, `must be less than or equal to ${name} limit of ${limitShown}`));
         }
-      } else if (!(name in limits) && !isOvercommitAllowed(name)) {
+      } else if (!hasOwn(limits, name) && !isOvercommitAllowed(name)) {
         errs.push(required(limPath, 'Limit must be set for non overcommitable resources'));
       }
     }

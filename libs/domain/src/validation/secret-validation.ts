@@ -3,7 +3,7 @@ import { decodeBase64, decodedBase64Length, isBase64 } from './base64';
 import { MAX_CONFIG_SIZE_BYTES, validateImmutableData } from './config-map-validation';
 import { invalid, required, tooLong } from './field-errors';
 import { FieldPath } from './field-path';
-import { asRecord, asString } from './json-access';
+import { asRecord, asString, asText } from './json-access';
 import { isConfigMapKey, nameIsDNSSubdomain } from './name-rules';
 import { validateImmutableField, validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
 
@@ -55,7 +55,7 @@ export function validateSecret(obj: Record<string, unknown>): StatusCause[] {
   for (const [key, value] of Object.entries(data)) {
     const p = FieldPath.root('data').key(key);
     for (const msg of isConfigMapKey(key)) errs.push(invalid(p, key, msg));
-    const text = String(value);
+    const text = asText(value);
     // The real server rejects bad base64 while decoding the request (400); reported here by field.
     if (!isBase64(text)) errs.push(invalid(p, '<secret contents redacted>', 'illegal base64 data'));
     total += decodedBase64Length(text);

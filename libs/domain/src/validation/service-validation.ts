@@ -2,7 +2,7 @@ import type { StatusCause } from '../meta/types';
 import { duplicate, forbidden, invalid, notSupported, required } from './field-errors';
 import { FieldPath } from './field-path';
 import { goLiteral, goQuote, goStringSlice } from './go-format';
-import { asArray, asNumber, asRecord, asString, isRecord } from './json-access';
+import { asArray, asNumber, asRecord, asString, asText, isRecord } from './json-access';
 import { validateLabels } from './labels-validation';
 import { isDNS1123Label, isDNS1123Subdomain, isIPv4, isIPv6, isQualifiedName, isValidIP, isValidPortNum, nameIsDNS1035Label } from './name-rules';
 import { deepEqual, validateObjectMeta, validateObjectMetaUpdate } from './object-meta-validation';
@@ -18,7 +18,7 @@ const MAX_CLIENT_IP_AFFINITY_SECONDS = 86400;
 export const NODE_PORT_RANGE = { min: 30000, max: 32767 };
 
 function clusterIPsOf(spec: Record<string, unknown>): string[] {
-  const ips = asArray(spec.clusterIPs).map(String);
+  const ips = asArray(spec.clusterIPs).map(asText);
   if (ips.length) return ips;
   const ip = asString(spec.clusterIP);
   return ip ? [ip] : [];
@@ -65,7 +65,7 @@ function validateClusterIPFields(spec: Record<string, unknown>, specPath: FieldP
   const errs: StatusCause[] = [];
   const ipsPath = specPath.child('clusterIPs');
   const clusterIP = asString(spec.clusterIP);
-  const ips = asArray(spec.clusterIPs).map(String);
+  const ips = asArray(spec.clusterIPs).map(asText);
   if (clusterIP) {
     if (ips.length === 0) errs.push(required(ipsPath));
     else if (ips[0] !== clusterIP) errs.push(invalid(ipsPath, goStringSlice(ips), 'first value must match `clusterIP`'));
@@ -73,7 +73,7 @@ function validateClusterIPFields(spec: Record<string, unknown>, specPath: FieldP
     errs.push(invalid(ipsPath, goStringSlice(ips), 'must be empty when `clusterIP` is not specified'));
   }
   const seen = new Set<string>();
-  asArray(spec.ipFamilies).map(String).forEach((f, i) => {
+  asArray(spec.ipFamilies).map(asText).forEach((f, i) => {
     if (!IP_FAMILIES.includes(f)) errs.push(notSupported(specPath.child('ipFamilies').index(i), f, IP_FAMILIES));
     if (seen.has(f)) errs.push(duplicate(specPath.child('ipFamilies').index(i), f));
     seen.add(f);
@@ -101,7 +101,7 @@ function validateClusterIPFields(spec: Record<string, unknown>, specPath: FieldP
   if (ips.length > 1 && isIPv6(ips[0]) === isIPv6(ips[1])) {
     errs.push(invalid(ipsPath, goStringSlice(ips), 'may specify no more than one IP for each IP family'));
   }
-  const families = asArray(spec.ipFamilies).map(String);
+  const families = asArray(spec.ipFamilies).map(asText);
   if (!isHeadlessService(spec)) {
     ips.forEach((ip, i) => {
       if (i >= families.length) return;
@@ -156,7 +156,7 @@ function validateServiceSpec(spec: Record<string, unknown>, specPath: FieldPath)
   }
   if (type !== 'ExternalName') errs.push(...validateClusterIPFields(spec, specPath));
   asArray(spec.externalIPs).forEach((ip, i) => {
-    for (const msg of isValidIP(String(ip))) errs.push(invalid(specPath.child('externalIPs').index(i), String(ip), msg));
+    for (const msg of isValidIP(asText(ip))) errs.push(invalid(specPath.child('externalIPs').index(i), asText(ip), msg));
   });
   if (!type) errs.push(required(specPath.child('type')));
   else if (!SERVICE_TYPES.includes(type)) errs.push(notSupported(specPath.child('type'), type, SERVICE_TYPES));
@@ -186,7 +186,7 @@ function validateServiceSpec(spec: Record<string, unknown>, specPath: FieldPath)
     if (portKeys.has(key)) errs.push(duplicate(specPath.child('ports').index(i), goLiteral(goServicePortKey(protocol, num))));
     portKeys.add(key);
   });
-  const ranges = asArray(spec.loadBalancerSourceRanges).map(String);
+  const ranges = asArray(spec.loadBalancerSourceRanges).map(asText);
   if (ranges.length) {
     // The server names this field with a capital L.
     const rp = specPath.child('LoadBalancerSourceRanges');
@@ -275,8 +275,8 @@ export function validateServiceUpdate(obj: Record<string, unknown>, old: Record<
       errs.push(invalid(ipsPath.index(0), goStringSlice(next), 'may not change once set'));
     }
     if (isHeadlessService(spec) === isHeadlessService(prev) && !isHeadlessService(spec)) {
-      const fams = asArray(spec.ipFamilies).map(String);
-      const oldFams = asArray(prev.ipFamilies).map(String);
+      const fams = asArray(spec.ipFamilies).map(asText);
+      const oldFams = asArray(prev.ipFamilies).map(asText);
       if (fams.length && oldFams.length && fams[0] !== oldFams[0]) {
         errs.push(invalid(FieldPath.root('spec', 'ipFamilies').index(0), goStringSlice(fams), 'may not change once set'));
       }
