@@ -75,4 +75,15 @@ describe('apply merge', () => {
     const next = applyToCurrent(storedSvc, svc);
     expect(next.spec).toEqual({ type: 'NodePort', clusterIP: '10.0.0.9', clusterIPs: ['10.0.0.9'], ports: [{ port: 80, nodePort: 30080 }] });
   });
+
+  it('treats keys named like Object.prototype members as plain keys', () => {
+    const cm: KubeObject = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"1"}}');
+    const current = withAppliedConfiguration(cm);
+    // Set by someone else, not by apply: kept, as any other key would be.
+    current.data = JSON.parse('{"a":"1","constructor":"x","__proto__":"y"}');
+    const next = applyToCurrent(current, JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"2","toString":"z"}}'));
+    expect(Object.keys(next.data as object).sort()).toEqual(['__proto__', 'a', 'constructor', 'toString']);
+    expect(Object.getPrototypeOf(next.data)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).y).toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../meta/types';
+import { fieldOf, hasKey, setField } from '../patch/json-value';
 import { LAST_APPLIED_CONFIG_ANNOTATION } from '../workloads/deployment-revisions';
 
 type JsonMap = Record<string, unknown>;
@@ -21,7 +22,7 @@ function mergeKeys(current: unknown, manifest: JsonMap, lastApplied: unknown): J
   if (!isMap(current)) return out;
   const last = isMap(lastApplied) ? lastApplied : {};
   for (const [key, value] of Object.entries(current)) {
-    if (!(key in manifest) && !(key in last)) out[key] = value;
+    if (!hasKey(manifest, key) && !hasKey(last, key)) setField(out, key, value);
   }
   return out;
 }
@@ -94,10 +95,11 @@ export function applyToCurrent(current: KubeObject, manifest: KubeObject): KubeO
   const applied = withAppliedConfiguration(manifest);
   const last = lastAppliedConfiguration(current);
   const next: JsonMap = {};
-  for (const [key, value] of Object.entries(current)) if (NOT_APPLIED.has(key) || !(key in last)) next[key] = value;
+  // Own keys only, set as data: a field named `constructor` or `__proto__` is just a field.
+  for (const [key, value] of Object.entries(current)) if (NOT_APPLIED.has(key) || !hasKey(last, key)) setField(next, key, value);
   for (const [key, value] of Object.entries(applied)) {
     if (NOT_APPLIED.has(key)) continue;
-    next[key] = KEYED_FIELDS.has(key) && isMap(value) ? mergeKeys(current[key], value, last[key]) : value;
+    setField(next, key, KEYED_FIELDS.has(key) && isMap(value) ? mergeKeys(fieldOf(current as unknown as JsonMap, key), value, fieldOf(last, key)) : value);
   }
   if (current.kind === 'Service') keepAssignedNodePorts(next, current);
   const lastMeta = isMap(last.metadata) ? last.metadata : {};
