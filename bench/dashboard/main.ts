@@ -9,6 +9,7 @@ import * as os from 'os';
 import { launchChromium, loggedIn } from '../../apps/api/test/support/browser';
 import { startTestApi } from '../../apps/api/test/support/test-server';
 import { percentile, runBench } from '../support/run-bench';
+import { atMost, figureList, reportFigures } from '../support/figures';
 
 const PODS = Number(process.env.BENCH_PODS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -53,6 +54,15 @@ async function main(): Promise<void> {
     await browser.close();
     await api.stop();
   }
+  const { figures, add } = figureList('dashboard');
+  // Issue 6: with 1,000 pods, the Pods list shows its rows within 2 s of navigation.
+  const target = PODS === 1000 ? atMost(2) : undefined;
+  const note = PODS === 1000 ? undefined : 'the 2 s target is for 1,000 pods';
+  for (const [what, xs] of [['first navigation of a session', cold], ['navigating again (assets cached)', warm]] as const) {
+    add(`Pods list of ${PODS.toLocaleString('en-US')} pods, ${what}: p50`, percentile(xs, 50) / 1000, 's', target, note);
+    add(`Pods list of ${PODS.toLocaleString('en-US')} pods, ${what}: max of ${RUNS}`, Math.max(...xs) / 1000, 's', target, note);
+  }
+  reportFigures(figures);
   const fmt = (xs: number[]) => `p50 ${(percentile(xs, 50) / 1000).toFixed(2)} s, max ${(Math.max(...xs) / 1000).toFixed(2)} s`;
   process.stdout.write(`machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
   process.stdout.write(`Pods list with ${PODS} pods, navigation to rows shown (${RUNS} runs): first page of a session ${fmt(cold)}; again ${fmt(warm)} (target ≤ 2 s)\n`);

@@ -5,11 +5,21 @@
 export function runBench(main: () => Promise<void>): void {
   (async () => {
     const started = !process.env.DATABASE_URL || !process.env.REDIS_URL;
+    const teardown = async () => {
+      if (started) await (await import('../../scripts/test-services-teardown.mjs' as string)).default();
+    };
+    // Ctrl-C, or the runner stopping a suite: still stop the embedded services and remove their folders.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        process.stderr.write(`${signal}: stopping\n`);
+        teardown().finally(() => process.exit(130));
+      });
+    }
     if (started) await (await import('../../scripts/test-services-setup.mjs' as string)).default();
     try {
       await main();
     } finally {
-      if (started) await (await import('../../scripts/test-services-teardown.mjs' as string)).default();
+      await teardown();
     }
     process.exit(0);
   })().catch((e) => {
