@@ -1,17 +1,24 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { Errors, isDeliveryRequest } from '@skiff/domain';
+import { Errors, impersonationRequest, isDeliveryRequest, isStatusError } from '@skiff/domain';
 import { SessionService } from '../accounts/session-service';
 import { sessionCookie } from '../accounts/sessions.controller';
 import { isStoreUnavailable, storeUnavailable } from '../store/store-unavailable';
 import { sendError } from '../kube-api/negotiation';
+import { RequestAuthorizer } from './request-authorizer';
 import { TokenService, type UserInfo } from './token.service';
 
 /** Paths that answer without a token, as on a default kube-apiserver, and the dashboard's login. */
 const PUBLIC = new Set(['/healthz', '/readyz', '/livez', '/version', '/skiff/v1/login']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export type AuthenticatedRequest = Request & { user?: UserInfo; /** Authenticated by the dashboard's session cookie. */ viaSession?: boolean };
+export type AuthenticatedRequest = Request & {
+  user?: UserInfo;
+  /** Authenticated by the dashboard's session cookie. */
+  viaSession?: boolean;
+  /** Who authenticated, when the request impersonates `user` (kubectl --as). */
+  impersonator?: UserInfo;
+};
 
 /**
  * Who is asking: a bearer token (kubectl, scripts, agents) or the dashboard's session
@@ -23,6 +30,7 @@ export class BearerAuthMiddleware implements NestMiddleware {
   constructor(
     private readonly tokens: TokenService,
     private readonly sessions: SessionService,
+    private readonly authorizer: RequestAuthorizer,
   ) {}
 
   async use(req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> {
@@ -49,6 +57,17 @@ export class BearerAuthMiddleware implements NestMiddleware {
     if (session && !SAFE_METHODS.has(req.method) && !sameOrigin(req)) {
       req.resume();
       return sendError(req, res, Errors.forbidden('a session may only make changes from a page of this server (Origin does not match)'));
+    }
+    try {
+      // kubectl --as: act as another user, when this one may impersonate it.
+      const impersonation = impersonationRequest(req.headers);
+      if (impersonation) {
+        req.impersonator = user;
+        user = await this.authorizer.impersonate(user, impersonation);
+      }
+    } catch (e) {
+      req.resume();
+      return sendError(req, res, isStatusError(e) || !isStoreUnavailable(e) ? e : storeUnavailable());
     }
     req.user = user;
     if (session) req.viaSession = true;

@@ -5,6 +5,8 @@ import {
   Errors,
   forbiddenObjectError,
   grantsPermissions,
+  impersonatedUser,
+  impersonationChecks,
   RBAC_GROUP,
   forbiddenError,
   groupResource,
@@ -12,6 +14,7 @@ import {
   nodeRequestAllowed,
   resourceAttributes,
   withAuthenticatedGroup,
+  type ImpersonationRequest,
   type KubeObject,
   type RequestAttributes,
   type ResourceRequest,
@@ -96,6 +99,16 @@ export class RequestAuthorizer {
     denyBootstrapper(user);
     if (user.groups.includes(NODES_GROUP) || user.groups.includes(MASTERS_GROUP)) return;
     await this.check(user, { verb, path });
+  }
+
+  /**
+   * The user a request acts as when it asks to impersonate (kubectl `--as`): `user` must be
+   * allowed to `impersonate` the user, each group, extra and uid (403 for the first that is not).
+   */
+  async impersonate(user: UserInfo, req: ImpersonationRequest): Promise<UserInfo> {
+    denyBootstrapper(user);
+    if (!user.groups.includes(MASTERS_GROUP)) for (const attrs of impersonationChecks(req)) await this.check(user, attrs);
+    return impersonatedUser(req);
   }
 
   /** A SelfSubjectAccessReview or SelfSubjectRulesReview of `user`, answered from the store's latest RBAC objects. */

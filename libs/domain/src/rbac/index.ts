@@ -13,3 +13,4 @@ export * from './bootstrap-policy';
 export * from './access-review';
 export * from './grant-check';
 export * from './role-grant';
+export * from './impersonation';
