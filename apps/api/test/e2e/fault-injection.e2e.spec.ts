@@ -77,12 +77,12 @@ describe('fault injection: processes killed for real', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await writer?.stop();
-    await configMaps?.stop();
-    await pods?.stop();
-    await cluster?.stop();
-    await redis?.kill();
-    pg?.stop();
+    // Each step on its own: one failing must not leave the others' processes running.
+    for (const step of [() => writer?.stop(), () => configMaps?.stop(), () => pods?.stop(), () => cluster?.stop(), () => redis?.kill(), () => pg?.stop()]) {
+      await Promise.resolve()
+        .then(step)
+        .catch((e) => console.warn(`fault-injection cleanup: ${e}`));
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -13,6 +13,12 @@ import { until } from './watch-client';
 
 const RUN_TS = path.join(ROOT, 'scripts/run-ts.mjs');
 
+/** Every cluster process still running: killed when the test process exits, however it exits (jest --forceExit too). */
+const running = new Map<ChildProcess, NodeJS.Signals>();
+process.on('exit', () => {
+  for (const [child, signal] of running) child.kill(signal);
+});
+
 /** One OS process of the cluster, to kill for real (SIGKILL by default) and start again as it was. */
 export class ClusterProcess {
   private child?: ChildProcess;
@@ -33,8 +39,12 @@ export class ClusterProcess {
 
   start(): void {
     const out = fs.openSync(this.log, 'a');
-    this.child = spawn(process.execPath, [RUN_TS, ...this.argv], { env: { ...process.env, ...this.env }, stdio: ['ignore', out, out] });
+    const child = spawn(process.execPath, [RUN_TS, ...this.argv], { env: { ...process.env, ...this.env }, stdio: ['ignore', out, out] });
     fs.closeSync(out);
+    // An agent is told to stop (it stops its pods' processes then); the rest are killed.
+    running.set(child, this.argv[0].includes('apps/agent') ? 'SIGTERM' : 'SIGKILL');
+    child.once('exit', () => running.delete(child));
+    this.child = child;
   }
 
   async kill(signal: NodeJS.Signals = 'SIGKILL', graceMs = 15_000): Promise<void> {

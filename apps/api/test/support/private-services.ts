@@ -6,6 +6,12 @@ import { waitForPort } from './ports';
 
 const isRoot = () => process.getuid?.() === 0;
 
+/** What is still running when the test process exits (jest --forceExit too) is stopped then. */
+const leftovers = new Set<() => void>();
+process.on('exit', () => {
+  for (const stop of leftovers) stop();
+});
+
 /** Debian's Postgres binaries (the machine's own Postgres is Debian's). */
 function postgresBin(tool: string): string {
   const base = '/usr/lib/postgresql';
@@ -50,21 +56,32 @@ export class PrivatePostgres {
     }
     const opts = `-p ${this.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=200 -c fsync=off`;
     this.run('pg_ctl', ['-D', data, '-o', opts, '-l', path.join(this.dir, 'server.log'), '-w', '-t', '60', 'start']);
+    leftovers.add(this.stopAtExit);
     await waitForPort(this.port);
   }
 
   /** As a crash: `pg_ctl stop -m immediate` (no checkpoint; the next start recovers from WAL). */
   crash(): void {
+    leftovers.delete(this.stopAtExit);
     this.run('pg_ctl', ['-D', path.join(this.dir, 'data'), '-m', 'immediate', '-w', 'stop']);
   }
 
   stop(): void {
+    leftovers.delete(this.stopAtExit);
     try {
       this.run('pg_ctl', ['-D', path.join(this.dir, 'data'), '-m', 'fast', '-w', 'stop']);
     } catch {
       /* not running */
     }
   }
+
+  private readonly stopAtExit = () => {
+    try {
+      this.run('pg_ctl', ['-D', path.join(this.dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      /* already stopped */
+    }
+  };
 }
 
 /** A redis-server of a test's own on a fixed port, to kill with SIGKILL and start again (empty). */
@@ -82,7 +99,11 @@ export class PrivateRedis {
 
   async start(): Promise<void> {
     fs.mkdirSync(this.dir, { recursive: true });
-    this.child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(this.port), '--save', '', '--appendonly', 'no', '--dir', this.dir], { stdio: 'ignore' });
+    const child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(this.port), '--save', '', '--appendonly', 'no', '--dir', this.dir], { stdio: 'ignore' });
+    const stop = () => child.kill('SIGKILL');
+    leftovers.add(stop);
+    child.once('exit', () => leftovers.delete(stop));
+    this.child = child;
     await waitForPort(this.port);
   }
 
