@@ -1,4 +1,5 @@
 export * from './meta/types';
+export * from './meta/body-shape';
 export * from './errors/status-error';
 export * from './resources/registry';
 export * from './lifecycle/object-lifecycle';

@@ -37,16 +37,17 @@ export function requireSelfOrAdmin(user: UserInfo, name: string, what: string): 
   if (user.name !== name) requireAdmin(user, `${what} of "${name}"`);
 }
 
-/** A non-empty string argument, else 422 naming it. */
+/** A non-empty string argument, else 422 naming it; NUL, which Postgres text cannot hold, is refused too. */
 export function requiredString(v: unknown, field: string): string {
   if (typeof v !== 'string' || !v) throw invalidAccountField(field, 'Required value');
+  if (v.includes('\u0000')) throw invalidAccountField(field, 'Invalid value: must not contain the NUL character (U+0000)');
   return v;
 }
 
 /** The groups of a new user: a list of names, none of the system's own (`system:…`). Undefined = none. */
 export function userGroups(v: unknown): string[] {
   if (v === undefined) return [];
-  if (!Array.isArray(v) || v.some((g) => typeof g !== 'string' || !g || g.startsWith('system:'))) {
+  if (!Array.isArray(v) || v.some((g) => typeof g !== 'string' || !g || g.startsWith('system:') || g.includes('\u0000'))) {
     throw invalidAccountField('groups', 'must be a list of group names, none starting with "system:"');
   }
   return v as string[];

@@ -40,6 +40,7 @@ export class AccountService {
   }
 
   async get(name: string): Promise<Account | undefined> {
+    if (!storable(name)) return undefined;
     const rows = await this.ds.query(`SELECT name, groups, created_at, locked_until FROM users WHERE name = $1`, [name]);
     return rows[0] ? toAccount(rows[0]) : undefined;
   }
@@ -47,6 +48,7 @@ export class AccountService {
   async setPassword(name: string, password: string): Promise<void> {
     const bad = checkPassword(password);
     if (bad) throw Errors.badRequest(bad);
+    if (!storable(name)) throw Errors.notFound({ group: '', resource: 'users' }, printable(name));
     // As a SELECT: TypeORM answers a bare UPDATE with [rows, count].
     const rows = await this.ds.query(
       `WITH u AS (UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL WHERE name = $1 RETURNING name),
@@ -76,6 +78,7 @@ export class AccountService {
 
   /** Deletes the user and revokes every token it holds (its sessions go with it). */
   async delete(name: string): Promise<void> {
+    if (!storable(name)) throw Errors.notFound({ group: '', resource: 'users' }, printable(name));
     const [{ deleted }] = await this.ds.query(
       `WITH gone AS (DELETE FROM users WHERE name = $1 RETURNING name),
        revoked AS (UPDATE tokens SET revoked_at = now() WHERE user_name IN (SELECT name FROM gone) AND revoked_at IS NULL RETURNING 1)
@@ -91,7 +94,7 @@ export class AccountService {
    * answer for every failure, so a caller cannot tell a wrong name from a wrong password).
    */
   async login(name: string, password: string, now = new Date()): Promise<Account | undefined> {
-    const rows = await this.ds.query(`SELECT name, groups, created_at, locked_until, password_hash FROM users WHERE name = $1`, [name]);
+    const rows = storable(name) ? await this.ds.query(`SELECT name, groups, created_at, locked_until, password_hash FROM users WHERE name = $1`, [name]) : [];
     const row = rows[0];
     if (!row) {
       await hashPassword(password); // the same work as a real check: no timing difference
@@ -113,6 +116,10 @@ export class AccountService {
     return undefined;
   }
 }
+
+/** Postgres text cannot hold NUL (and refuses it as a parameter): a name with one names no user. */
+const storable = (name: string) => !name.includes('\u0000');
+const printable = (name: string) => name.replace(/\u0000/g, '\\u0000');
 
 function toAccount(r: { name: string; groups: string[]; created_at: Date; locked_until?: Date | null }): Account {
   return {

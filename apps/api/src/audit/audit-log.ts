@@ -59,7 +59,7 @@ export class AuditLog {
       this.buffer.shift();
       this.dropped++;
     }
-    this.buffer.push(entry);
+    this.buffer.push(storable(entry));
   }
 
   /** Writes what is buffered (one statement); waits for a write in progress first. */
@@ -149,4 +149,13 @@ function toEntry(r: Record<string, unknown>): AuditEntry & { id: number } {
     dryRun: r.dry_run as boolean,
     ...(r.audit_id ? { auditID: r.audit_id as string } : {}),
   };
+}
+
+/**
+ * The entry with each NUL written as `\u0000`: Postgres text and jsonb cannot hold one, and
+ * a request naming `a%00b` would otherwise fail its whole batch, and every retry after it.
+ */
+function storable(entry: AuditEntry): AuditEntry {
+  const clean = (v: unknown): unknown => (typeof v === 'string' ? v.replace(/\u0000/g, '\\u0000') : Array.isArray(v) ? v.map(clean) : v);
+  return Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, clean(v)])) as unknown as AuditEntry;
 }

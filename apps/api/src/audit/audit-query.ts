@@ -12,6 +12,8 @@ export function auditQuery(p: Record<string, unknown>): AuditQuery {
     const v = p[k];
     if (v === undefined || v === null || v === '') return undefined;
     if (typeof v !== 'string') throw invalid(k, 'must be a string');
+    // Postgres refuses NUL in text (the log stores it as `\u0000`).
+    if (v.includes('\u0000')) throw invalid(k, 'must not contain the NUL character (U+0000)');
     return v;
   };
   const time = (k: string): Date | undefined => {

@@ -81,6 +81,8 @@ export class TokenService {
 
   /** The tokens of `user` (or of everyone), newest first. */
   async list(user?: string): Promise<TokenInfo[]> {
+    // Postgres text cannot hold NUL (and refuses it as a parameter): no user has such a name.
+    if (user?.includes('\u0000')) return [];
     const rows = await this.ds.query(
       `SELECT id, name, user_name, created_at, expires_at, last_used_at, revoked_at FROM tokens WHERE $1::text IS NULL OR user_name = $1 ORDER BY created_at DESC`,
       [user ?? null],
@@ -98,6 +100,7 @@ export class TokenService {
 
   /** Revokes a token (of `user`, when given); false when there is no such live token. */
   async revoke(id: string, user?: string): Promise<boolean> {
+    if (id.includes('\u0000') || user?.includes('\u0000')) return false;
     // As a SELECT: TypeORM answers a bare UPDATE with [rows, count].
     const rows: { hash: string }[] = await this.ds.query(
       `WITH r AS (UPDATE tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL AND ($2::text IS NULL OR user_name = $2) RETURNING hash)

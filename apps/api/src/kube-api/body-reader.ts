@@ -1,7 +1,7 @@
 import getRawBody from 'raw-body';
 import type { Request } from 'express';
 import YAML from 'yaml';
-import { Errors, decodeKubeProtobuf, type PatchType } from '@skiff/domain';
+import { Errors, MAX_NESTING_DEPTH, decodeKubeProtobuf, nestingBeyond, type PatchType } from '@skiff/domain';
 
 /** kube-apiserver refuses request bodies over 3 MiB. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -32,12 +32,17 @@ async function readRaw(req: Request, binary = false): Promise<string | Buffer> {
 
 function decode(text: string, yaml: boolean): unknown {
   if (!text.trim()) throw Errors.badRequest('the request body is empty');
+  let body: unknown;
   try {
-    return yaml ? YAML.parse(text, { maxAliasCount: 100 }) : JSON.parse(text);
+    body = yaml ? YAML.parse(text, { maxAliasCount: 100 }) : JSON.parse(text);
   } catch (e) {
     const what = yaml ? 'yaml' : 'json';
     throw Errors.badRequest(`couldn't get version/kind; ${what} parse error: ${(e as Error).message.split('\n')[0]}`);
   }
+  // Before anything walks it: patches and pruning recurse, and would overflow the stack.
+  const tooDeep = nestingBeyond(body);
+  if (tooDeep !== undefined) throw Errors.badRequest(`the request body nests deeper than ${MAX_NESTING_DEPTH} levels, at ${tooDeep}`);
+  return body;
 }
 
 /** Reads a create/update body: JSON or YAML. */

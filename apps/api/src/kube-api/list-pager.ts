@@ -15,7 +15,8 @@ function encodeContinue(t: ContinueToken): string {
 function decodeContinue(s: string): ContinueToken {
   try {
     const t = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as ContinueToken;
-    if (typeof t.rv === 'number' && typeof t.ns === 'string' && typeof t.name === 'string') return t;
+    // The revision goes to Postgres as a bigint: a forged token must not carry 1e308 or -1 there.
+    if (Number.isSafeInteger(t.rv) && t.rv > 0 && typeof t.ns === 'string' && typeof t.name === 'string') return t;
   } catch {
     /* fall through */
   }

@@ -27,7 +27,7 @@ export function send(req: Request, res: Response, code: number, body: unknown, w
   // For the audit log: the object a write answered with (a create's name is known only now).
   const meta = (body as { metadata?: { resourceVersion?: string; name?: string } } | undefined)?.metadata;
   if (meta) res.locals.answered = { resourceVersion: meta.resourceVersion, name: meta.name };
-  for (const w of warnings) res.append('Warning', `299 - "${w.replace(/"/g, '\\"')}"`);
+  for (const w of warnings) res.append('Warning', `299 - "${warningText(w)}"`);
   if (responseFormat(req) === 'yaml') {
     res.status(code).type('application/yaml').send(YAML.stringify(body));
     return;
@@ -36,6 +36,11 @@ export function send(req: Request, res: Response, code: number, body: unknown, w
   res.status(code).setHeader('Content-Type', 'application/json');
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.end(text);
+}
+
+/** A warning as header text: quotes escaped, and anything but printable ASCII (a header cannot carry it: an unknown field named in emoji) as \uXXXX. */
+function warningText(w: string): string {
+  return w.replace(/"/g, '\\"').replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function toStatus(e: unknown): Status {

@@ -18,7 +18,8 @@ export function bool(q: Query, name: string): boolean {
 export function nonNegativeInt(q: Query, name: string): number | undefined {
   const v = str(q, name);
   if (v === undefined || v === '') return undefined;
-  if (!/^\d+$/.test(v)) throw Errors.badRequest(`invalid value for ${name}: "${v}": must be a non-negative integer`);
+  // Digits that overflow an int64 (as Kubernetes reads them) are refused too: they would reach SQL as 1e20.
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) throw Errors.badRequest(`invalid value for ${name}: "${v}": must be a non-negative integer`);
   return Number(v);
 }
 
@@ -50,7 +51,7 @@ export function exactRevision(q: Query): number | undefined {
     throw Errors.badRequest(`resourceVersionMatch: Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""`);
   }
   if (!rv) throw Errors.badRequest('resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided');
-  if (!/^\d+$/.test(rv)) throw Errors.badRequest(`invalid resource version "${rv}"`);
+  if (!/^\d+$/.test(rv) || !Number.isSafeInteger(Number(rv))) throw Errors.badRequest(`invalid resource version "${rv}"`);
   if (str(q, 'continue')) throw Errors.badRequest('resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden when continue is provided');
   return match === 'Exact' ? Number(rv) : undefined;
 }

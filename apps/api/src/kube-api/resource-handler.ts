@@ -39,8 +39,9 @@ export class ResourceHandler {
   async handle(req: Request, res: Response, r: ResourceRequest & { type: ResourceType }, ctx: RequestContext): Promise<void> {
     const q = req.query as Query;
     const { type } = r;
-    if (type.namespaced && !r.namespace && !['list', 'watch', 'deletecollection'].includes(r.verb)) {
-      throw Errors.pathNotFound();
+    if (type.namespaced && !r.namespace && !['list', 'watch'].includes(r.verb)) {
+      // As kube-apiserver: across all namespaces a namespaced kind is only listed and watched (a DELETE there would empty every namespace).
+      throw r.verb === 'deletecollection' ? Errors.methodNotAllowed(r.verb) : Errors.pathNotFound();
     }
     if (r.subresource && !type.subresources.includes(r.subresource)) throw Errors.pathNotFound();
     if (r.verb !== 'get' && r.verb !== 'list' && r.verb !== 'watch') {

@@ -4,6 +4,20 @@ import type { KubeObject } from '@skiff/domain';
 import type { BodyCodec } from '../encryption/body-codec';
 import type { Change } from './store-types';
 
+const SURROGATE_ESCAPE = /\\ud[89a-f][0-9a-f]{2}/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `value` with every unpaired surrogate, in keys and strings, replaced by U+FFFD. */
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\ufffd');
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(LONE_SURROGATE, '\ufffd'), wellFormed(v)]));
+}
+
+/** What Postgres' uuid type reads (any case, hyphens where UUIDs have them). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** An object's row key: `deployments.apps` / namespace / name. */
 export interface Row {
   resource: string;
@@ -32,7 +46,10 @@ export interface BatchWrite {
  * in it, so a batch travels in one simple-protocol round trip with no escaping.
  */
 export function jsonLiteral(value: unknown): string {
-  const text = JSON.stringify(value);
+  let text = JSON.stringify(value);
+  // An unpaired UTF-16 surrogate (a name or value sent as "\ud800") is written as that escape, which jsonb
+  // refuses, failing the whole statement and every write batched in it: keep U+FFFD instead, as Go's decoder does.
+  if (SURROGATE_ESCAPE.test(text)) text = JSON.stringify(wellFormed(value));
   let tag: string;
   do tag = `$j${randomBytes(6).toString('hex')}$`;
   while (text.includes(tag));
@@ -115,7 +132,8 @@ export class BatchSql {
         uid: m.uid,
         rv: Number(m.resourceVersion),
         labels: m.labels ?? {},
-        owners: (m.ownerReferences ?? []).map((o) => o.uid),
+        // The column is uuid[]: Kubernetes lets an owner's uid be any string, and one that is no UUID names no object here.
+        owners: (m.ownerReferences ?? []).map((o) => o.uid).filter((uid) => UUID.test(uid)),
         finalizers: m.finalizers ?? [],
         dts: m.deletionTimestamp ?? null,
         node: (object.spec as { nodeName?: string } | undefined)?.nodeName || null,

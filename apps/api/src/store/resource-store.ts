@@ -36,8 +36,16 @@ const PREV_COLUMNS: Columns = {
   node: "nullif(prev->'spec'->>'nodeName', '')",
 };
 
+/**
+ * Stored strings never hold NUL (jsonb cannot), and Postgres refuses one as a text parameter,
+ * failing every read or write batched with it: a key or filter holding NUL names nothing.
+ */
+const holdsNul = (...values: (string | undefined)[]) => values.some((v) => v?.includes('\u0000'));
+const nulFree = (k: ObjectKey) => !holdsNul(k.namespace, k.name);
+
 /** The index-friendly part of a list query as SQL conditions; parameters are appended to `args`. */
 function filters(q: ListQuery, c: Columns, args: unknown[]): string[] {
+  if (holdsNul(q.namespace, q.nodeName, q.after?.namespace, q.after?.name, ...(q.labelsHave ?? []), ...Object.entries(q.labelsContain ?? {}).flat())) return ['false'];
   const arg = (v: unknown) => {
     args.push(v);
     return `$${args.length}`;
@@ -81,11 +89,13 @@ export class ResourceStore {
   }
 
   write(op: WriteOp): Promise<WriteResult> {
+    const missing = [op.key, ...(op.needs ?? [])].find((k) => !nulFree(k));
+    if (missing) return Promise.reject(Errors.notFound(missing.type, missing.name.replace(/\u0000/g, '\\u0000')));
     return this.batcher.submit(op);
   }
 
   get(key: ObjectKey): Promise<KubeObject | undefined> {
-    return this.getter.load(key);
+    return nulFree(key) ? this.getter.load(key) : Promise.resolve(undefined);
   }
 
   private async getMany(keys: readonly ObjectKey[]): Promise<(KubeObject | Error | undefined)[]> {

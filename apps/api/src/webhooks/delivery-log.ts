@@ -69,7 +69,7 @@ export class DeliveryLog {
 
   /** `claimed` when this request is to handle the delivery; else the row of the first one. */
   async claim(hookUid: string, d: { deliveryId: string; sourceIP: string; eventType: string; image?: string }): Promise<{ claimed: true } | { claimed: false; first: DeliveryRecord }> {
-    const args = [hookUid, d.deliveryId, d.sourceIP, d.eventType, d.image ?? null];
+    const args = [hookUid, d.deliveryId, d.sourceIP, storable(d.eventType), d.image === undefined ? null : storable(d.image)];
     const inserted = await this.ds.query(
       `INSERT INTO deploy_hook_deliveries (hook_uid, delivery_id, source_ip, event_type, image, outcome)
        VALUES ($1, $2, $3, $4, $5, 'pending') ON CONFLICT (hook_uid, delivery_id) DO NOTHING RETURNING id`,
@@ -100,7 +100,7 @@ export class DeliveryLog {
          UPDATE deploy_hook_deliveries SET outcome = $3, code = $4, message = $5, image = COALESCE($6, image), target_resource_version = $7
           WHERE hook_uid = $1 AND delivery_id = $2 RETURNING ${COLUMNS})
        SELECT * FROM done`,
-      [hookUid, deliveryId, result.outcome, result.code, result.message, result.image ?? null, result.targetResourceVersion ?? null],
+      [hookUid, deliveryId, result.outcome, result.code, storable(result.message), result.image === undefined ? null : storable(result.image), result.targetResourceVersion ?? null],
     );
     await this.ds.query(
       `DELETE FROM deploy_hook_deliveries WHERE id IN (
@@ -127,4 +127,9 @@ export class DeliveryLog {
           AND NOT EXISTS (SELECT 1 FROM objects o WHERE o.uid = d.hook_uid)`,
     );
   }
+}
+
+/** Text as Postgres can hold it: a payload's tag or a message quoting it may carry NUL, written here as `\u0000`. */
+function storable(text: string): string {
+  return text.replace(/\u0000/g, '\\u0000');
 }

@@ -37,6 +37,14 @@ describe('audit log', () => {
     expect((await audit('resource=configmaps&name=dry')).body.items[0]).toMatchObject({ dryRun: true, code: 201 });
   });
 
+  it('records a request naming a NUL character (as \\u0000), and every write after it', async () => {
+    expect((await api.call('DELETE', '/api/v1/namespaces/default/configmaps/a%00b')).status).toBe(404);
+    expect((await api.call('POST', '/api/v1/namespaces/default/configmaps', { body: { metadata: { name: 'after-nul' } } })).status).toBe(201);
+    expect((await audit(`name=${encodeURIComponent('a\\u0000b')}`)).body.items[0]).toMatchObject({ verb: 'delete', code: 404 });
+    expect((await audit('name=after-nul')).body.items[0]).toMatchObject({ verb: 'create', code: 201 });
+    expect((await audit('name=a%00b')).status).toBe(422);
+  });
+
   it('records the dashboard’s session writes, GraphQL mutations and webhook deliveries, each as its surface', async () => {
     const login = await api.call('POST', '/skiff/v1/login', { token: null, body: { name: 'admin', password: ADMIN_PASSWORD } });
     const cookie = String(login.headers['set-cookie']).split(';')[0];

@@ -145,6 +145,17 @@ describe('GraphQL API', () => {
     expect(costly.errors![0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY' });
   });
 
+  it('answers malformed operations with a 400 of their own code, never an internal error', async () => {
+    const cycle = await gql('fragment A on Deployment { ...B } fragment B on Deployment { ...A } { deployments { ...A } }');
+    expect([cycle.status, cycle.errors![0].extensions.code]).toEqual([400, 'GRAPHQL_VALIDATION_FAILED']);
+    const wrongType = await gql('mutation($n: Int!) { scale(kind: "deploy", name: "nope", replicas: $n) }', { n: 1.5 });
+    expect([wrongType.status, wrongType.errors![0].extensions.code]).toEqual([400, 'BAD_USER_INPUT']);
+    const subscription = await gql('subscription { podChanged(namespace: "default") { type } }');
+    expect([subscription.status, subscription.errors![0].extensions.code]).toEqual([400, 'BAD_REQUEST']);
+    const latin1 = await api.call('POST', '/graphql', { raw: JSON.stringify({ query: '{ __typename }' }), contentType: 'application/json; charset=latin1' });
+    expect(latin1.body).toMatchObject({ kind: 'Status', code: 415 });
+  });
+
   it('streams pod changes of a namespace over graphql-ws during a rollout', async () => {
     const ca = api.server.pki.caCert;
     class TrustingWebSocket extends WebSocket {

@@ -6,3 +6,4 @@ export {
   DEFINITIONS, definitionName, listDefinitionName, definitionNameForKind, groupVersionKinds, directRefs, definitionClosure,
 } from './registry';
 export { findUnknownFields, pruneUnknownFields } from './unknown-fields';
+export { findTypeMismatch, type TypeMismatch } from './type-errors';
