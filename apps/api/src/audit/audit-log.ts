@@ -2,6 +2,7 @@ import type { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AuditEntry } from '@skiff/domain';
 import { jsonLiteral } from '../store/batch-sql';
+import { isStoreUnavailable } from '../store/store-unavailable';
 
 /** What an admin may ask the log for; every field narrows. */
 export interface AuditQuery {
@@ -69,11 +70,7 @@ export class AuditLog {
     const batch = this.buffer;
     this.buffer = [];
     this.flushing = this.insert(batch)
-      .catch((e) => {
-        // Postgres is away: keep the entries for the next round (bounded by MAX_BUFFERED).
-        this.buffer = [...batch, ...this.buffer].slice(-MAX_BUFFERED);
-        this.logger?.warn(`audit: could not write ${batch.length} entries: ${(e as Error).message}`);
-      })
+      .catch((e) => (isStoreUnavailable(e) ? this.keepForLater(batch, e) : this.insertOneByOne(batch, e)))
       .finally(() => (this.flushing = undefined));
     await this.flushing;
     if (this.dropped) {
@@ -82,12 +79,35 @@ export class AuditLog {
     }
   }
 
+  /** Postgres is away: keep the entries for the next round (bounded by MAX_BUFFERED). */
+  private keepForLater(batch: AuditEntry[], e: unknown): void {
+    this.buffer = [...batch, ...this.buffer].slice(-MAX_BUFFERED);
+    this.logger?.warn(`audit: could not write ${batch.length} entries: ${(e as Error).message}`);
+  }
+
+  /**
+   * The batch failed for what is in it, not for Postgres: write its entries one by one, so
+   * an entry Postgres refuses costs only itself (it is logged and dropped), never the log.
+   */
+  private async insertOneByOne(batch: AuditEntry[], e: unknown): Promise<void> {
+    let refused = 0;
+    for (const [i, entry] of batch.entries()) {
+      try {
+        await this.insert([entry]);
+      } catch (err) {
+        if (isStoreUnavailable(err)) return this.keepForLater(batch.slice(i), err);
+        refused++;
+      }
+    }
+    if (refused) this.logger?.error(`audit: ${refused} entries could not be stored and were dropped: ${(e as Error).message}`);
+  }
+
   private async insert(batch: AuditEntry[]): Promise<void> {
     await this.ds.query(
-      `INSERT INTO audit_events (at, user_name, groups, source, verb, api_group, resource, subresource, namespace, name, revision, source_ip, user_agent, code, message, dry_run, audit_id)
-       SELECT e.at, e.user, ARRAY(SELECT jsonb_array_elements_text(e.groups)), e.source, e.verb, e."group", e.resource, e.subresource, e.namespace, e.name,
+      `INSERT INTO audit_events (at, user_name, impersonated_user, groups, source, verb, api_group, resource, subresource, namespace, name, revision, source_ip, user_agent, code, message, dry_run, audit_id)
+       SELECT e.at, e.user, e."impersonatedUser", ARRAY(SELECT jsonb_array_elements_text(e.groups)), e.source, e.verb, e."group", e.resource, e.subresource, e.namespace, e.name,
               e.revision, e."sourceIP", e."userAgent", e.code, e.message, e."dryRun", e."auditID"
-         FROM jsonb_to_recordset(${jsonLiteral(batch)}) AS e(at timestamptz, "user" text, groups jsonb, source text, verb text, "group" text, resource text,
+         FROM jsonb_to_recordset(${jsonLiteral(batch)}) AS e(at timestamptz, "user" text, "impersonatedUser" text, groups jsonb, source text, verb text, "group" text, resource text,
               subresource text, namespace text, name text, revision bigint, "sourceIP" text, "userAgent" text, code int, message text, "dryRun" boolean, "auditID" text)`,
     );
   }
@@ -100,7 +120,8 @@ export class AuditLog {
       args.push(v);
       where.push(sql.replace('?', `$${args.length}`));
     };
-    if (q.user) add('user_name = ?', q.user);
+    // A user's entries: what they did, and what others did as them.
+    if (q.user) add('? IN (user_name, impersonated_user)', q.user);
     if (q.verb) add('verb = ?', q.verb);
     if (q.resource) add('resource = ?', q.resource);
     if (q.namespace) add('namespace = ?', q.namespace);
@@ -134,6 +155,7 @@ function toEntry(r: Record<string, unknown>): AuditEntry & { id: number } {
     at: new Date(r.at as string).toISOString(),
     user: r.user_name as string,
     groups: r.groups as string[],
+    ...(r.impersonated_user ? { impersonatedUser: r.impersonated_user as string } : {}),
     source: r.source as AuditEntry['source'],
     verb: r.verb as string,
     group: r.api_group as string,

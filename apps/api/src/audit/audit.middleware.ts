@@ -49,8 +49,9 @@ export class AuditMiddleware implements NestMiddleware {
     const revision = Number(note?.revision ?? answered?.resourceVersion);
     const entry: AuditEntry = {
       at,
-      user: note?.user ?? req.user?.name ?? 'system:anonymous',
-      groups: req.user?.groups ?? [],
+      user: note?.user ?? (req.impersonator ?? req.user)?.name ?? 'system:anonymous',
+      groups: (req.impersonator ?? req.user)?.groups ?? [],
+      ...(req.impersonator && req.user ? { impersonatedUser: req.user.name } : {}),
       source: hook ? 'webhook' : req.viaSession ? 'dashboard' : 'rest',
       ...target,
       ...(Number.isSafeInteger(revision) && revision > 0 && res.statusCode < 300 ? { revision } : {}),

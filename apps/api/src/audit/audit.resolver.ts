@@ -11,6 +11,7 @@ export class AuditEvent {
   @Field() at!: string;
   @Field() user!: string;
   @Field(() => [String]) groups!: string[];
+  @Field({ nullable: true, description: 'The user the request acted as, when it impersonated one (kubectl --as); `user` authenticated.' }) impersonatedUser?: string;
   @Field({ description: 'rest, dashboard, graphql or webhook' }) source!: string;
   @Field() verb!: string;
   @Field() group!: string;

@@ -67,11 +67,12 @@ export function graphqlAuditPlugin(log: AuditLog): ApolloServerPlugin<GqlContext
                 const written = (result as { metadata?: { resourceVersion?: string; name?: string } } | undefined)?.metadata;
                 const rv = Number(written?.resourceVersion);
                 if (!target.name && written?.name) target.name = written.name;
-                const user = contextValue?.user;
+                const user = contextValue?.impersonator ?? contextValue?.user;
                 log.record({
                   at,
                   user: user?.name ?? 'system:anonymous',
                   groups: user?.groups ?? [],
+                  ...(contextValue?.impersonator ? { impersonatedUser: contextValue.user.name } : {}),
                   source: contextValue?.viaSession ? 'dashboard' : 'graphql',
                   ...target,
                   ...(Number.isSafeInteger(rv) && rv > 0 ? { revision: rv } : {}),

@@ -27,7 +27,7 @@ export class GraphqlAuthentication {
 
   context(arg: unknown): GqlContext {
     const { req, extra } = arg as { req?: AuthenticatedRequest; extra?: SocketExtra };
-    if (req?.user) return newContext(req.user, this.rt.store, req.socket.remoteAddress, !!req.viaSession);
+    if (req?.user) return { ...newContext(req.user, this.rt.store, req.socket.remoteAddress, !!req.viaSession), ...(req.impersonator ? { impersonator: req.impersonator } : {}) };
     if (extra?.user) return newContext(extra.user, this.rt.store, extra.request.socket.remoteAddress);
     throw Errors.unauthorized();
   }

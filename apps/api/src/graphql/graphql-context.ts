@@ -6,6 +6,8 @@ import type { ResourceStore } from '../store/resource-store';
 /** What every resolver of one GraphQL operation shares: who asks, and the operation's loaders. */
 export interface GqlContext {
   user: UserInfo;
+  /** Who authenticated, when the request impersonates `user` (kubectl --as). */
+  impersonator?: UserInfo;
   sourceIp?: string;
   /** Authenticated by the dashboard's session cookie. */
   viaSession?: boolean;

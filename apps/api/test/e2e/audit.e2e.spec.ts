@@ -111,6 +111,27 @@ describe('audit log', () => {
     expect((await audit('since=yesterday')).status).toBe(422);
   });
 
+  it('records who authenticated and whom they acted as (kubectl --as)', async () => {
+    const r = await api.kubectl(['create', 'configmap', 'as-nobody', '--as=nobody']);
+    expect(r.stderr).toContain('User "nobody" cannot create resource "configmaps"');
+    // A user's entries include what was done as them.
+    const entries = (await audit('user=nobody')).body.items;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ user: 'admin', impersonatedUser: 'nobody', verb: 'create', resource: 'configmaps', code: 403 });
+  });
+
+  it('drops only an entry Postgres refuses, and goes on writing the others', async () => {
+    const log = api.server.app.get(AuditLog);
+    const entry = (name: string, code: number) => ({ at: new Date().toISOString(), user: 'admin', groups: [], source: 'rest' as const, verb: 'create', group: '', resource: 'configmaps', subresource: '', namespace: 'default', name, code, dryRun: false });
+    log.record(entry('poison', 2 ** 40)); // beyond Postgres' int
+    log.record(entry('healthy', 201));
+    await log.flush();
+    expect((await audit('name=healthy')).body.items).toHaveLength(1);
+    expect((await audit('name=poison')).body.items).toHaveLength(0);
+    log.record(entry('later', 201));
+    expect((await audit('name=later')).body.items).toHaveLength(1);
+  });
+
   it('deletes entries older than the retention', async () => {
     const ds = api.server.app.get(StoreRuntime).ds;
     await ds.query(`INSERT INTO audit_events (at, user_name, source, verb, code) VALUES (now() - interval '400 days', 'old-timer', 'rest', 'create', 201)`);

@@ -1,8 +1,11 @@
 /** One change asked for, on any surface, and what became of it. */
 export interface AuditEntry {
   at: string;
+  /** Who authenticated (with `groups`). */
   user: string;
   groups: string[];
+  /** The user the request acted as, when it impersonated one (kubectl --as), as in Kubernetes' audit events. */
+  impersonatedUser?: string;
   /** `rest` (kubectl, scripts), `dashboard` (a session), `graphql`, `webhook`. */
   source: 'rest' | 'dashboard' | 'graphql' | 'webhook';
   verb: string;

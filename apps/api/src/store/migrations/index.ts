@@ -6,5 +6,6 @@ import { DeployHookDeliveries1764400000000 } from './1764400000000-deploy-hook-d
 import { Sessions1764450000000 } from './1764450000000-sessions';
 import { AuditEvents1764500000000 } from './1764500000000-audit-events';
 import { AuditIds1764600000000 } from './1764600000000-audit-ids';
+import { AuditImpersonation1764700000000 } from './1764700000000-audit-impersonation';
 
-export const STORE_MIGRATIONS = [InitialStore1764000000000, NodeTokens1764100000000, Lz4Bodies1764200000000, Accounts1764300000000, DeployHookDeliveries1764400000000, Sessions1764450000000, AuditEvents1764500000000, AuditIds1764600000000];
+export const STORE_MIGRATIONS = [InitialStore1764000000000, NodeTokens1764100000000, Lz4Bodies1764200000000, Accounts1764300000000, DeployHookDeliveries1764400000000, Sessions1764450000000, AuditEvents1764500000000, AuditIds1764600000000, AuditImpersonation1764700000000];

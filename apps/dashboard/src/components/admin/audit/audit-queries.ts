@@ -3,6 +3,8 @@ export interface AuditEvent {
   id: number;
   at: string;
   user: string;
+  /** The user acted as, when `user` impersonated one (kubectl --as). */
+  impersonatedUser?: string | null;
   source: string;
   verb: string;
   group: string;
@@ -24,7 +26,7 @@ export interface AuditPage {
 
 export const AUDIT_EVENTS = `query AuditEvents($user: String, $verb: String, $resource: String, $namespace: String, $source: String, $outcome: String, $since: String, $continue: String) {
   auditEvents(user: $user, verb: $verb, resource: $resource, namespace: $namespace, source: $source, outcome: $outcome, since: $since, continue: $continue) {
-    items { id at user source verb group resource subresource namespace name revision sourceIP code message dryRun }
+    items { id at user impersonatedUser source verb group resource subresource namespace name revision sourceIP code message dryRun }
     continue
   }
 }`;

@@ -9,7 +9,7 @@ const resourceName = (e: AuditEvent) => `${e.resource}${e.group ? `.${e.group}` 
 
 const columns: GridColDef<AuditEvent>[] = [
   { field: 'at', headerName: 'Time', type: 'dateTime', width: 180, valueGetter: (_v, row) => dateOrNull(row.at) },
-  { field: 'user', headerName: 'User', width: 140 },
+  { field: 'user', headerName: 'User', width: 160, valueGetter: (_v, row) => (row.impersonatedUser ? `${row.user} as ${row.impersonatedUser}` : row.user) },
   { field: 'source', headerName: 'Source', width: 100 },
   { field: 'verb', headerName: 'Verb', width: 90 },
   { field: 'resource', headerName: 'Resource', flex: 1, minWidth: 180, valueGetter: (_v, row) => resourceName(row) },
