@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import {
   Errors,
+  checkNamespaceDeletable,
   decideDelete,
   nameForCreate,
   rfc3339,
@@ -187,6 +188,7 @@ export class ObjectRegistry {
   }
 
   async delete(type: ResourceType, namespace: string, name: string, opts: DeleteOptions, ctx: RequestContext): Promise<DeleteResult> {
+    checkNamespaceDeletable(type, name);
     const key = objectKey(type, namespace, name);
     let removed = false;
     const op: WriteOp = {

@@ -158,6 +158,8 @@ describe('the real kubectl against Skiff', () => {
     await k('create', 'configmap', 'inside', '-n', 'team-a');
     expect(await k('delete', 'namespace', 'team-a')).toContain('namespace "team-a" deleted');
     expect((await api.kubectl(['get', 'namespace', 'team-a'])).stderr).toContain('namespaces "team-a" not found');
+    // As on Kubernetes, the system namespaces stay.
+    expect((await api.kubectl(['delete', 'namespace', 'default'])).stderr).toContain('Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted');
   });
 
   it('lists the served resources and explains their fields', async () => {

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../meta/types';
 import { RESOURCE_TYPES } from '../resources/registry';
-import { finalizedNamespace, namespaceNeedsCleanup, pendingFinalizers } from './namespace-lifecycle';
+import { checkNamespaceDeletable, finalizedNamespace, namespaceNeedsCleanup, pendingFinalizers } from './namespace-lifecycle';
 import { decideDelete, prepareForUpdate, readyToRemove } from './object-lifecycle';
 
 const namespaces = RESOURCE_TYPES.find((t) => t.kind === 'Namespace')!;
@@ -29,5 +29,15 @@ describe('namespace lifecycle', () => {
     expect(out.spec).toEqual({ finalizers: [] });
     expect(out.metadata.labels).toBeUndefined();
     expect(readyToRemove(out)).toBe(true);
+  });
+});
+
+describe('immortal namespaces', () => {
+  it('refuses to delete default, kube-system and kube-public as kube-apiserver does, and nothing else', () => {
+    const ns = { group: '', kind: 'Namespace' };
+    expect(() => checkNamespaceDeletable(ns, 'default')).toThrow('namespaces "default" is forbidden: this namespace may not be deleted');
+    expect(() => checkNamespaceDeletable(ns, 'kube-system')).toThrow(expect.objectContaining({ code: 403 }));
+    expect(() => checkNamespaceDeletable(ns, 'team-a')).not.toThrow();
+    expect(() => checkNamespaceDeletable({ group: '', kind: 'ConfigMap' }, 'default')).not.toThrow();
   });
 });

@@ -1,4 +1,6 @@
 import type { KubeObject } from '../meta/types';
+import { forbiddenObjectError } from '../rbac/forbidden-message';
+import type { ResourceType } from '../resources/registry';
 
 /** The finalizer the namespace controller removes once the namespace is empty. */
 export const NAMESPACE_FINALIZER = 'kubernetes';
@@ -27,4 +29,14 @@ export function namespaceNeedsCleanup(ns: KubeObject): boolean {
 export function finalizedNamespace(ns: KubeObject): KubeObject {
   const finalizers = ((ns.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).filter((f) => f !== NAMESPACE_FINALIZER);
   return { ...ns, spec: { ...(ns.spec as object), finalizers } };
+}
+
+/** Namespaces that can never be deleted (kube-apiserver's NamespaceLifecycle admission). */
+export const IMMORTAL_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public'];
+
+/** Throws kube-apiserver's 403 when `name` is a Namespace that may not be deleted. */
+export function checkNamespaceDeletable(type: Pick<ResourceType, 'group' | 'kind'>, name: string): void {
+  if (type.group === '' && type.kind === 'Namespace' && IMMORTAL_NAMESPACES.includes(name)) {
+    throw forbiddenObjectError('', 'namespaces', name, 'this namespace may not be deleted');
+  }
 }
