@@ -2,7 +2,13 @@ import { randomUUID } from 'crypto';
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
+
+declare module 'http' {
+  interface IncomingMessage {
+    /** The request's id (assignRequestId). */
+    id?: string;
+  }
+}
 
 /** A client's own id is kept when it is this plain (no spaces, quotes or control characters; at most 128). */
 const SANE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -41,24 +47,31 @@ function pathOf(req: AuthenticatedMessage): string {
 }
 
 /**
- * One JSON line per request once answered (pino-http): its id, method, path and query,
- * status, time and user — never its headers or body. Health checks and `/metrics` at
- * debug, server errors at error.
+ * One JSON line per request once answered: its id, method, path and query, status, time and
+ * user — never its headers or body. Health checks and `/metrics` at debug, server errors at
+ * error. Written straight with pino (no per-request child logger, nothing done when the level
+ * is off): pino-http cost a quarter of the API's throughput on small requests.
  */
-export function requestLogging(logger: Logger): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
-  const who = (req: AuthenticatedMessage) => (req.user ? { user: req.user.name } : {});
-  return pinoHttp<AuthenticatedMessage>({
-    logger,
-    genReqId: (req) => requestIdOf(req) ?? randomUUID(),
-    quietReqLogger: true,
-    customLogLevel: (req, res, err) => (err || res.statusCode >= 500 ? 'error' : QUIET.has(pathOf(req)) ? 'debug' : 'info'),
-    serializers: {
-      req: (r: { method: string; url: string; remoteAddress?: string }) => ({ method: r.method, url: r.url.slice(0, 1000), remoteAddress: r.remoteAddress }),
-      res: (r: { statusCode: number }) => ({ statusCode: r.statusCode }),
-    },
-    customSuccessMessage: (req, res) => `${req.method} ${pathOf(req).slice(0, 200)} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${pathOf(req).slice(0, 200)} ${res.statusCode}`,
-    customSuccessObject: (req, _res, val) => ({ ...val, ...who(req) }),
-    customErrorObject: (req, _res, _err, val) => ({ ...val, ...who(req) }),
-  });
+export function requestLogging(logger: Logger): (req: AuthenticatedMessage, res: ServerResponse, next: () => void) => void {
+  return (req, res, next) => {
+    const started = performance.now();
+    const done = () => {
+      const aborted = !res.writableFinished;
+      const level = res.statusCode >= 500 ? 'error' : QUIET.has(pathOf(req)) ? 'debug' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      const path = pathOf(req).slice(0, 200);
+      logger[level](
+        {
+          reqId: requestIdOf(req),
+          req: { method: req.method, url: (req.originalUrl ?? req.url ?? '').slice(0, 1000), remoteAddress: req.socket?.remoteAddress },
+          res: { statusCode: res.statusCode },
+          responseTime: Math.round(performance.now() - started),
+          ...(req.user ? { user: req.user.name } : {}),
+        },
+        aborted ? `${req.method} ${path} aborted` : `${req.method} ${path} ${res.statusCode}`,
+      );
+    };
+    res.once('close', done);
+    next();
+  };
 }
