@@ -94,10 +94,13 @@ export class RequestAuthorizer {
     return { checkWrite: (next, current) => this.checkGrant(withAuthenticatedGroup(user), r.type.resource, next, current) };
   }
 
-  /** The same for a path that names no resource (discovery, OpenAPI). */
+  /**
+   * The same for a path that names no resource (discovery, OpenAPI, /metrics, the audit log).
+   * Nodes go through RBAC here like anyone: discovery is theirs as authenticated users.
+   */
   async nonResource(user: UserInfo, verb: string, path: string): Promise<void> {
     denyBootstrapper(user);
-    if (user.groups.includes(NODES_GROUP) || user.groups.includes(MASTERS_GROUP)) return;
+    if (user.groups.includes(MASTERS_GROUP)) return;
     await this.check(user, { verb, path });
   }
 

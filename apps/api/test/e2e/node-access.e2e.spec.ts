@@ -33,6 +33,14 @@ describe('node tokens', () => {
     expect((await api.call('GET', '/api', { token: api.joinToken })).status).toBe(403);
   });
 
+  it('lets a node read discovery, and not the audit log or the metrics', async () => {
+    const node = as(nodeToken);
+    expect((await node.get('/api')).status).toBe(200);
+    expect((await node.get('/openapi/v2')).status).toBe(200);
+    expect((await node.get('/skiff/v1/audit')).status).toBe(403);
+    expect((await node.get('/metrics')).status).toBe(403);
+  });
+
   it('lets a node register itself and renew its own lease, not another node’s', async () => {
     const node = as(nodeToken);
     expect((await node.post('/api/v1/nodes', { metadata: { name: 'n1' } })).status).toBe(201);
