@@ -10,3 +10,13 @@ export function rejection(fn: () => unknown): StatusError {
   }
   throw new Error('expected a StatusError');
 }
+
+/** For property tests: `fn` may return, or throw a StatusError with `code`; anything else is thrown on. */
+export function returnsOrRejects(code: number, fn: () => unknown): void {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof StatusError && e.code === code) return;
+    throw e;
+  }
+}
