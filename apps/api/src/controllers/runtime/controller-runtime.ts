@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
+import Redis from 'ioredis';
 import type { ResourceStore } from '../../store/resource-store';
 import type { Change } from '../../store/store-types';
 import type { WatchHub, WatchSubscription } from '../../store/watch-hub';
@@ -39,6 +40,7 @@ export class ControllerRuntime {
   private resync?: NodeJS.Timeout;
   private stopped = false;
   private unobserve?: () => void;
+  private redisWatch?: Redis;
 
   constructor(
     private readonly store: ResourceStore,
@@ -68,10 +70,31 @@ export class ControllerRuntime {
       this.workers.push(worker);
     }
     this.unobserve = observeWorkqueueDepth(this.queues);
+    this.resyncAfterRedisLoss();
     // Watch first, then list: a change between the two is seen twice, never missed.
     await this.watch();
     await this.resyncAll();
     this.resync = setInterval(() => void this.resyncAll(), this.opts.resyncMs ?? 5 * 60_000);
+  }
+
+  /**
+   * Redis is only the queue, not the store: when it restarts, the jobs it held are gone
+   * (a key woken just before would wait for the next resync). So once the queues' connection
+   * is back after a loss, every key is looked at again, as after a watch that ended.
+   */
+  private resyncAfterRedisLoss(): void {
+    // A connection of its own, only to see Redis go and come back (BullMQ does not expose its own).
+    const client = new Redis(this.opts.redisUrl, { maxRetriesPerRequest: null });
+    this.redisWatch = client;
+    let lost = false;
+    client.on('error', () => undefined);
+    client.on('close', () => (lost = true));
+    client.on('ready', () => {
+      if (!lost || this.stopped) return;
+      lost = false;
+      this.logger.warn('Redis is back: resyncing every controller');
+      void this.resyncAll();
+    });
   }
 
   /** Subscribes to the store's changes; if the subscription ends, subscribes again and resyncs every key. */
@@ -104,6 +127,7 @@ export class ControllerRuntime {
     // their jobs' locks run out and another process, or the next start, takes them.
     await Promise.all(this.workers.map((w) => w.close(true)));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.redisWatch?.disconnect();
   }
 
   /** Wakes `key` of controller `name` (also used by tests and by controllers for each other). */
