@@ -27,6 +27,7 @@ export class Agent {
   private readonly nodes = new Map<string, NodeAgent>();
   private readonly abort = new AbortController();
   private timer?: NodeJS.Timeout;
+  private renewing = false;
   private metrics?: MetricsReporter;
 
   constructor(
@@ -40,7 +41,7 @@ export class Agent {
     await inBatches([...this.nodes.values()], 32, (n) => n.register());
     this.opts.log?.(`registered ${this.nodes.size} node(s)`);
     observeRunningPods(() => [...this.nodes.values()].reduce((n, node) => n + node.runningPods, 0));
-    this.timer = setInterval(() => void inBatches([...this.nodes.values()], 32, (n) => n.renewLease()).catch((e) => this.opts.log?.(`lease renewal: ${e.message}`)), this.opts.leaseRenewMs ?? 10_000);
+    this.timer = setInterval(() => void this.renewLeases(), this.opts.leaseRenewMs ?? 10_000);
     void this.watchPods();
     if (this.opts.metrics) this.metrics = MetricsReporter.start(this.api, this.opts.nodes, this.opts.runtime, this.opts.metrics, this.opts.log);
   }
@@ -49,6 +50,23 @@ export class Agent {
     clearInterval(this.timer);
     this.metrics?.stop();
     this.abort.abort();
+  }
+
+  /**
+   * One heartbeat round. A node whose renewal fails does not hold up the rest (their
+   * leases would lapse with it), and a round still running when the next tick comes
+   * lets that tick pass rather than piling rounds onto a slow API.
+   */
+  private async renewLeases(): Promise<void> {
+    if (this.renewing) return;
+    this.renewing = true;
+    try {
+      const failed: string[] = [];
+      await inBatches([...this.nodes.values()], 32, (n) => n.renewLease().catch((e) => void failed.push(`${n.name}: ${(e as Error).message}`)));
+      if (failed.length) this.opts.log?.(`lease renewal failed for ${failed.length} node(s), first ${failed[0]}`);
+    } finally {
+      this.renewing = false;
+    }
   }
 
   /** The nodes' own addresses (their InternalIPs): known once `start()` has registered them. */

@@ -1,3 +1,8 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Agent } from '../../../agent/src/agent';
+import { ApiClient } from '../../../agent/src/api-client';
+import { SimulatedRuntime } from '../../../agent/src/runtime/simulated';
 import { spawnAgent } from '../support/agent-process';
 import { startTestApi, type TestApi } from '../support/test-server';
 import { until } from '../support/watch-client';
@@ -28,7 +33,7 @@ describe('skiff-agent, simulated runtime', () => {
     await until(async () => (await leases()).length === NODES, 30_000);
     const first = new Map((await leases()).map((l: any) => [l.metadata.name, l.spec.renewTime]));
     // Every lease renewed again (the round of 1,000 takes a few seconds on a busy machine).
-    await until(async () => (await leases()).every((l: any) => l.spec.renewTime !== first.get(l.metadata.name)), 30_000);
+    await until(async () => (await leases()).every((l: any) => l.spec.renewTime !== first.get(l.metadata.name)), 60_000);
     const table = await api.kubectl(['get', 'nodes', '--no-headers']);
     expect(table.stdout.trim().split('\n').filter((l) => /\sReady\s/.test(l))).toHaveLength(NODES);
   });
@@ -54,5 +59,35 @@ describe('skiff-agent, simulated runtime', () => {
     const del = await api.kubectl(['delete', 'pod', 'sim-pod-1'], { timeoutMs: 30_000 });
     expect(del.stdout).toContain('pod "sim-pod-1" deleted');
     expect((await api.call('GET', '/api/v1/namespaces/default/pods/sim-pod-1')).status).toBe(404);
+  });
+
+  it('keeps renewing every other node’s lease while one node’s renewals are refused', async () => {
+    // 40 nodes: more than one batch of renewals, the failing node in the first.
+    const names = Array.from({ length: 40 }, (_, i) => `hb-${i}`);
+    const client = new ApiClient(api.url, api.joinToken, fs.readFileSync(path.join(api.home, 'pki/ca.crt'), 'utf8'));
+    const forAll = await client.call<{ token: string }>('POST', '/skiff/v1/join', { nodes: names });
+    const forAllButFirst = await client.call<{ token: string }>('POST', '/skiff/v1/join', { nodes: names.slice(1) });
+    client.useToken(forAll.token);
+    const logs: string[] = [];
+    const heartbeats = new Agent(client, { nodes: names, runtime: new SimulatedRuntime(), resources: { cpu: '1', memory: '1Gi', pods: '10' }, leaseRenewMs: 300, log: (m) => logs.push(m) });
+    await heartbeats.start();
+    try {
+      client.useToken(forAllButFirst.token); // hb-0's renewals now answer 403
+      const renewTimes = async () => {
+        const items = (await api.call('GET', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases')).body.items;
+        return new Map<string, string>(items.filter((l: any) => names.includes(l.metadata.name)).map((l: any) => [l.metadata.name, l.spec.renewTime]));
+      };
+      // Wait for a renewal refused, then for every other lease to move past that moment.
+      await until(async () => logs.some((l) => l.includes('lease renewal failed')), 20_000);
+      const before = await renewTimes();
+      await until(async () => {
+        const now = await renewTimes();
+        return names.slice(1).every((n) => now.get(n) !== before.get(n));
+      }, 20_000);
+      expect((await renewTimes()).get('hb-0')).toBe(before.get('hb-0'));
+      expect(logs.find((l) => l.includes('lease renewal failed'))).toMatch(/failed for 1 node\(s\), first hb-0: .*forbidden/);
+    } finally {
+      await heartbeats.stop();
+    }
   });
 });
