@@ -1,4 +1,5 @@
-import { ControllerRuntime } from '../../src/controllers/runtime/controller-runtime';
+import Redis from 'ioredis';
+import { ControllerRuntime, type ControllerRuntimeOptions } from '../../src/controllers/runtime/controller-runtime';
 import { objectKeyOf, type Controller } from '../../src/controllers/runtime/controller';
 import { StoreRuntime } from '../../src/store/store-runtime';
 import { startTestApi, type TestApi } from '../support/test-server';
@@ -60,9 +61,9 @@ describe('controller runtime (BullMQ)', () => {
     await api?.stop();
   });
 
-  async function start(c: Controller, prefix: string): Promise<ControllerRuntime> {
+  async function start(c: Controller, prefix: string, opts: Partial<ControllerRuntimeOptions> = {}): Promise<ControllerRuntime> {
     const rt = api.server.app.get(StoreRuntime);
-    const runtime = new ControllerRuntime(rt.store, rt.hub, [c], { redisUrl: process.env.REDIS_URL!, prefix, backoffMs: 100, concurrency: 4 });
+    const runtime = new ControllerRuntime(rt.store, rt.hub, [c], { redisUrl: process.env.REDIS_URL!, prefix, backoffMs: 100, concurrency: 4, ...opts });
     runtimes.push(runtime);
     await runtime.start();
     return runtime;
@@ -113,5 +114,26 @@ describe('controller runtime (BullMQ)', () => {
     // 100, 200, 400 ms
     expect(gaps[0]).toBeGreaterThanOrEqual(90);
     expect(gaps[2]).toBeGreaterThan(gaps[0]);
+  });
+
+  it('looks at every key again once Redis has lost the queued jobs (flushed), not only at the 5-minute resync', async () => {
+    const c = new Recorder(api);
+    c.failures.set('default/lost', 1);
+    const prefix = `${Math.random()}:`;
+    // The failed reconcile's retry waits a minute in Redis: the flush drops it.
+    await start(c, prefix, { backoffMs: 60_000, queueCheckMs: 300 });
+    await api.call('POST', cms, { body: { metadata: { name: 'lost' }, data: { v: 'x' } } });
+    await until(async () => c.seen.some((s) => s.key === 'default/lost'), 10_000);
+    await sleep(500);
+    const redis = new Redis(process.env.REDIS_URL!);
+    try {
+      // FLUSHALL, limited to this runtime's keys (other suites share this Redis).
+      const keys = await redis.keys(`${prefix}*`);
+      expect(keys.some((k) => k.includes('bull'))).toBe(true);
+      await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+    await until(async () => c.seen.filter((s) => s.key === 'default/lost').length >= 2, 10_000);
   });
 });

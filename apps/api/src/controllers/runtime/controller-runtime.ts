@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
-import Redis from 'ioredis';
 import type { ResourceStore } from '../../store/resource-store';
 import type { Change } from '../../store/store-types';
 import type { WatchHub, WatchSubscription } from '../../store/watch-hub';
 import { countWorkqueueAdd, observeWorkqueueDepth, timeReconcile } from '../../observability/controller-metrics';
 import type { Controller } from './controller';
+import { watchForQueueLoss, type QueueLossWatch } from './queue-loss';
 
 export interface ControllerRuntimeOptions {
   redisUrl: string;
@@ -15,6 +15,8 @@ export interface ControllerRuntimeOptions {
   concurrency?: number;
   /** Every key is looked at again this often. */
   resyncMs?: number;
+  /** How often to check that Redis still holds the queues (a flush loses their jobs). */
+  queueCheckMs?: number;
   /** Tries of a failing reconcile before it waits for the next event or resync. */
   attempts?: number;
   /** First retry delay; doubles each try. */
@@ -40,7 +42,7 @@ export class ControllerRuntime {
   private resync?: NodeJS.Timeout;
   private stopped = false;
   private unobserve?: () => void;
-  private redisWatch?: Redis;
+  private queueLoss?: QueueLossWatch;
 
   constructor(
     private readonly store: ResourceStore,
@@ -70,7 +72,7 @@ export class ControllerRuntime {
       this.workers.push(worker);
     }
     this.unobserve = observeWorkqueueDepth(this.queues);
-    this.resyncAfterRedisLoss();
+    this.resyncAfterQueueLoss();
     // Watch first, then list: a change between the two is seen twice, never missed.
     await this.watch();
     await this.resyncAll();
@@ -78,23 +80,16 @@ export class ControllerRuntime {
   }
 
   /**
-   * Redis is only the queue, not the store: when it restarts, the jobs it held are gone
-   * (a key woken just before would wait for the next resync). So once the queues' connection
-   * is back after a loss, every key is looked at again, as after a watch that ended.
+   * Redis is only the queue, not the store: when it restarts empty or is flushed, the
+   * jobs it held are gone (a key woken just before would wait for the next resync). So
+   * once that is noticed, every key is looked at again, as after a watch that ended.
    */
-  private resyncAfterRedisLoss(): void {
-    // A connection of its own, only to see Redis go and come back (BullMQ does not expose its own).
-    const client = new Redis(this.opts.redisUrl, { maxRetriesPerRequest: null });
-    this.redisWatch = client;
-    let lost = false;
-    client.on('error', () => undefined);
-    client.on('close', () => (lost = true));
-    client.on('ready', () => {
-      if (!lost || this.stopped) return;
-      lost = false;
-      this.logger.warn('Redis is back: resyncing every controller');
+  private resyncAfterQueueLoss(): void {
+    this.queueLoss = watchForQueueLoss(this.opts.redisUrl, this.opts.prefix, () => {
+      if (this.stopped) return;
+      this.logger.warn('Redis lost the queued jobs (restarted empty or flushed): resyncing every controller');
       void this.resyncAll();
-    });
+    }, this.opts.queueCheckMs);
   }
 
   /** Subscribes to the store's changes; if the subscription ends, subscribes again and resyncs every key. */
@@ -127,7 +122,7 @@ export class ControllerRuntime {
     // their jobs' locks run out and another process, or the next start, takes them.
     await Promise.all(this.workers.map((w) => w.close(true)));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
-    this.redisWatch?.disconnect();
+    this.queueLoss?.stop();
   }
 
   /** Wakes `key` of controller `name` (also used by tests and by controllers for each other). */
