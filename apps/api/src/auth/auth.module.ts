@@ -11,7 +11,15 @@ import { TokenService } from './token.service';
 @Global()
 @Module({
   providers: [
-    { provide: TokenService, inject: [StoreRuntime], useFactory: (rt: StoreRuntime) => new TokenService(rt.ds) },
+    {
+      provide: TokenService,
+      inject: [StoreRuntime],
+      useFactory: async (rt: StoreRuntime) => {
+        const tokens = new TokenService(rt.ds, `skiff_tokens_${rt.schema}`);
+        await tokens.listenForInvalidations(rt.connect);
+        return tokens;
+      },
+    },
     { provide: AccountService, inject: [StoreRuntime, TokenService], useFactory: (rt: StoreRuntime, tokens: TokenService) => new AccountService(rt.ds, () => tokens.forget()) },
     { provide: RbacPolicyCache, inject: [StoreRuntime], useFactory: (rt: StoreRuntime) => new RbacPolicyCache(rt) },
     { provide: RequestAuthorizer, inject: [RbacPolicyCache], useFactory: (policy: RbacPolicyCache) => new RequestAuthorizer(policy) },

@@ -1,5 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'crypto';
+import type { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { TokenInvalidations } from './token-invalidations';
 
 export interface UserInfo {
   name: string;
@@ -29,7 +31,10 @@ export interface TokenInfo {
 
 /** How often a token's last-used time is written at most (each use would be a write). */
 const LAST_USED_EVERY_MS = 60_000;
-/** How long an answer is remembered; a revocation in another API process takes effect within it. */
+/**
+ * How long an answer is remembered. A revocation reaches the other API processes at once
+ * (TokenInvalidations); this bounds it only while their Postgres connection is away.
+ */
 const CACHE_MS = 10_000;
 
 /**
@@ -41,8 +46,30 @@ const CACHE_MS = 10_000;
 export class TokenService {
   private cache = new Map<string, { user: UserInfo | null; at: number; expiresAt?: number }>();
   private readonly lastUsedWritten = new Map<string, number>();
+  private invalidations?: TokenInvalidations;
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    /** The NOTIFY channel every API process hears revocations on (TokenInvalidations). */
+    private readonly invalidationChannel?: string,
+  ) {}
+
+  /** Hears the other API processes' revocations from now on (until `onModuleDestroy`). */
+  async listenForInvalidations(connect: () => Client): Promise<void> {
+    if (!this.invalidationChannel) return;
+    this.invalidations = new TokenInvalidations(connect, this.invalidationChannel, (hash) => this.forgetCached(hash));
+    await this.invalidations.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.invalidations?.stop();
+  }
+
+  /** Drops a remembered answer: one token's (by hash), or every one (`*`). */
+  forgetCached(hash: string): void {
+    if (hash === '*') this.cache.clear();
+    else this.cache.delete(hash);
+  }
 
   async authenticate(token: string, now = Date.now()): Promise<UserInfo | null> {
     const hash = hashToken(token);
@@ -102,18 +129,20 @@ export class TokenService {
   async revoke(id: string, user?: string): Promise<boolean> {
     if (id.includes('\u0000') || user?.includes('\u0000')) return false;
     // As a SELECT: TypeORM answers a bare UPDATE with [rows, count].
+    // The other API processes hear of it when this commits (pg_notify without a channel is a no-op).
     const rows: { hash: string }[] = await this.ds.query(
       `WITH r AS (UPDATE tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL AND ($2::text IS NULL OR user_name = $2) RETURNING hash)
-       SELECT hash FROM r`,
-      [id, user ?? null],
+       SELECT hash, CASE WHEN $3::text IS NOT NULL THEN pg_notify($3, hash) END FROM r`,
+      [id, user ?? null, this.invalidationChannel ?? null],
     );
     for (const r of rows) this.cache.delete(r.hash);
     return rows.length > 0;
   }
 
-  /** Forgets remembered answers (after revoking a user's tokens in bulk). */
+  /** Forgets remembered answers, here and in the other API processes (after a user's groups or tokens changed in bulk). */
   forget(): void {
     this.cache.clear();
+    if (this.invalidationChannel) this.ds.query(`SELECT pg_notify($1, '*')`, [this.invalidationChannel]).catch(() => undefined);
   }
 
   /** Records the use, at most once a minute per token, without delaying the request. */

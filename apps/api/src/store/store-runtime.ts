@@ -20,6 +20,9 @@ export class StoreRuntime {
     readonly publisher: ChangeFeedPublisher,
     readonly hub: WatchHub,
     readonly streamKey: string,
+    /** A new Postgres connection of one's own (for LISTEN), on this cluster's schema. */
+    readonly connect: () => Client,
+    readonly schema: string,
   ) {}
 
   static async start(
@@ -62,7 +65,7 @@ export class StoreRuntime {
     const hub = new WatchHub(store, reader, history, streamKey, { logger });
     await hub.start();
     await publisher.start();
-    return new StoreRuntime(ds, store, redis, [reader, history], publisher, hub, streamKey);
+    return new StoreRuntime(ds, store, redis, [reader, history], publisher, hub, streamKey, connect, config.databaseSchema);
   }
 
   async stop(): Promise<void> {

@@ -119,6 +119,17 @@ describe('scale-out: two API processes, separate controllers and scheduler, thre
     expect(replaced.stderr).toContain('the object has been modified; please apply your changes to the latest version and try again');
   }, 60_000);
 
+  it('a token revoked through one API process is refused by the other at once (not after its 10 s cache)', async () => {
+    const graphql = (api: number, query: string, variables = {}, token?: string) => cluster.call('POST', '/graphql', { api, token, body: { query, variables } });
+    const created = await graphql(0, 'mutation { createToken(name: "scale-out") { token info { id } } }');
+    const { token, info } = created.body.data.createToken;
+    // API process 1 checks the token now, and remembers the answer.
+    expect((await graphql(1, '{ me { name } }', {}, token)).body.data.me.name).toBe('admin');
+    expect((await graphql(0, 'mutation($id: String!) { revokeToken(id: $id) }', { id: info.id })).body.data.revokeToken).toBe(true);
+    await until(async () => (await graphql(1, '{ me { name } }', {}, token)).status === 401, 2_000);
+    expect((await cluster.call('GET', '/api/v1/namespaces', { api: 1, token })).status).toBe(401);
+  });
+
   it('each worker process answers health only', async () => {
     expect(cluster.workerPorts.length).toBe(2);
     for (const port of cluster.workerPorts) {

@@ -198,14 +198,14 @@ export class ProcessCluster {
     await this.waitReady(this.ports[i], this.apis[i]);
   }
 
-  /** A request to API process `opts.api` (default 0), as the admin. */
-  call(method: string, p: string, opts: { body?: unknown; api?: number; contentType?: string } = {}) {
+  /** A request to API process `opts.api` (default 0), as the admin (or with `opts.token`). */
+  call(method: string, p: string, opts: { body?: unknown; api?: number; contentType?: string; token?: string } = {}) {
     return this.callPort(this.ports[opts.api ?? 0], method, p, opts);
   }
 
   /** A request to whichever Skiff process listens on `port`. */
-  async callPort(port: number, method: string, p: string, opts: { body?: unknown; contentType?: string } = {}) {
-    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${this.token}` };
+  async callPort(port: number, method: string, p: string, opts: { body?: unknown; contentType?: string; token?: string } = {}) {
+    const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${opts.token ?? this.token}` };
     if (opts.body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
     const res = await request(`https://127.0.0.1:${port}${p}`, { method: method as 'GET', headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body), dispatcher: this.dispatcher });
     const text = await res.body.text();
