@@ -5,9 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-process.env.SWC_NODE_PROJECT ??= path.join(root, 'tsconfig.json');
 const require = createRequire(import.meta.url);
-require('@swc-node/register');
+require(path.join(root, 'scripts/ts-register.cjs'));
 const entry = process.argv[2];
 if (!entry) {
   process.stderr.write('usage: run-ts.mjs <file.ts> [args]\n');

@@ -3,16 +3,24 @@ import type { ApiClient } from './api-client';
 
 const BURST = 25;
 const REMEMBERED = 10_000;
+/** Event writes in flight at once: the rest wait their turn, behind the pods' status writes. */
+const IN_FLIGHT = 4;
+/** Events waiting beyond this are dropped (as client-go's broadcaster drops past its queue). */
+const QUEUED = 1_000;
 
 /**
  * The kubelet's events (Pulled, Created, Started, Killing, BackOff, Unhealthy …), written
  * through the API as the node: a repeat raises the count of the Event already written;
- * at most 25 Events per pod (client-go's spam filter, without its slow refill).
+ * at most 25 Events per pod (client-go's spam filter, without its slow refill). Written in
+ * the background, a few at a time, as client-go's broadcaster does: a burst of pod starts
+ * makes three events each, and those must not queue ahead of the pods' status writes.
  */
 export class AgentEvents {
   private readonly written = new Map<string, { name: string; count: number }>();
   private readonly perObject = new Map<string, number>();
   private seq = 0;
+  private readonly queue: (() => Promise<void>)[] = [];
+  private inFlight = 0;
 
   constructor(
     private readonly api: ApiClient,
@@ -20,7 +28,21 @@ export class AgentEvents {
   ) {}
 
   record(obj: KubeObject, type: EventType, reason: string, message: string): void {
-    void this.write(obj, type, reason, message).catch(() => undefined);
+    if (this.queue.length >= QUEUED) return;
+    this.queue.push(() => this.write(obj, type, reason, message));
+    this.next();
+  }
+
+  private next(): void {
+    while (this.inFlight < IN_FLIGHT && this.queue.length) {
+      this.inFlight++;
+      void this.queue.shift()!()
+        .catch(() => undefined)
+        .finally(() => {
+          this.inFlight--;
+          this.next();
+        });
+    }
   }
 
   private async write(obj: KubeObject, type: EventType, reason: string, message: string): Promise<void> {

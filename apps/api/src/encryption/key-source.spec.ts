@@ -28,7 +28,7 @@ describe('where the keys come from', () => {
     const script = `require(${JSON.stringify(module)}).createKeyFile(process.argv[1]); process.stdout.write(require('fs').readFileSync(process.argv[1] + '/encryption-keys', 'utf8'))`;
     const run = () =>
       new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, ['-r', '@swc-node/register', '-e', script, home], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, ['-r', path.resolve(__dirname, '../../../../scripts/ts-register.cjs'), '-e', script, home], { stdio: ['ignore', 'pipe', 'inherit'] });
         let out = '';
         child.stdout.on('data', (d: Buffer) => (out += d));
         child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));
