@@ -4,8 +4,9 @@ import type { Client } from 'pg';
  * Carries "forget this token" between API processes: a revocation (or a change of a
  * user's groups) is a Postgres NOTIFY on the cluster's channel, sent in the same
  * statement as the change; every process LISTENs on a connection of its own and drops
- * the cached answer at once. While that connection is away nothing is heard, so each
- * loss and each reconnect forgets everything (the cache's 10 s lifetime bounds the rest).
+ * the cached answer at once. While that connection is away nothing is heard: answers
+ * stay at most the cache's 10 s (clearing them at once would refuse every request during
+ * a Postgres outage at the token check), and each reconnect forgets everything.
  */
 export class TokenInvalidations {
   private pg?: Client;
@@ -46,7 +47,6 @@ export class TokenInvalidations {
     if (this.pg !== pg) return;
     this.pg = undefined;
     void pg.end().catch(() => undefined);
-    this.forget('*');
     if (!this.stopped) this.retry = setTimeout(() => void this.start(), 1000);
   }
 }
