@@ -22,7 +22,6 @@ const value = fc.oneof(fc.constantFrom('', 'web', 'a,b', 'a=b', '\\', '!=', '=',
 const requirement: fc.Arbitrary<FieldRequirement> = fc.record({ field, operator: fc.constantFrom<'=' | '!='>('=', '!='), value });
 const fieldSet: fc.Arbitrary<FieldSet> = fc.dictionary(field, value, { maxKeys: 4, noNullPrototype: true });
 
-
 describe('field selector properties', () => {
   it('reads back its own string form as the same requirements, in the order of their terms', () => {
     fc.assert(

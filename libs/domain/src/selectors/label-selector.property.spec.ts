@@ -96,7 +96,6 @@ function modelMatches(r: Written, labels: Labels): boolean {
   }
 }
 
-
 describe('label selector properties', () => {
   it('matches a label set exactly when every written requirement holds under set-based semantics', () => {
     fc.assert(
